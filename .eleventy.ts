@@ -1,0 +1,42 @@
+// quire's Eleventy configuration: wiring only. Each concern lives in src/ and is added here in order.
+// The CLI (src/cli.ts) calls this with the options from its flags; see README "Where things live".
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { withDefaults, type BuildOptions } from "./src/build-options.ts";
+import { createMarkdown } from "./src/markdown/index.ts";
+import { layoutsDir, publicDir } from "./src/paths.ts";
+import frontMatter from "./src/eleventy/front-matter.ts";
+import pageData from "./src/eleventy/page-data.ts";
+import collections from "./src/eleventy/collections.ts";
+import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+  const options = withDefaults(partial);
+  const input = path.resolve(options.input);
+
+  // Layouts and public/ are quire's own, wherever the pages come from.
+  eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
+  // A one-shot build copies static files itself once pages render (src/build.ts), so a failed build
+  // has no copies in flight; the dev server lets Eleventy serve them.
+  if (options.mode === "serve") eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), publicDir) || "."]: "/" });
+  // Every page gets the base layout unless it names another.
+  eleventyConfig.addGlobalData("layout", "base.njk");
+  eleventyConfig.addGlobalData("site", options.site);
+
+  // The author's kramdown dialect on markdown-it (src/markdown/).
+  eleventyConfig.setLibrary("md", createMarkdown());
+  // Jekyll's absolute_url / relative_url for Liquid in pages, as on GitHub Pages.
+  eleventyConfig.addPlugin(jekyllFilters, { siteUrl: options.site.url, basePath: options.basePath });
+  // Bad front matter fails the build with file, line and a fix.
+  eleventyConfig.addPlugin(frontMatter, { palette: options.palette });
+  // Title fallback, page colour, breadcrumbs.
+  eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
+  // The home page's list of pages.
+  eleventyConfig.addPlugin(collections);
+
+  eleventyConfig.setTemplateFormats(["md", "njk"]);
+  eleventyConfig.setUseGitIgnore(false);
+  // Read pages and layouts afresh on every build, even when builds share a process (tests, benchmarks).
+  eleventyConfig.setUseTemplateCache(false);
+  return { markdownTemplateEngine: "liquid" };
+}

@@ -1,0 +1,101 @@
+// quire's command line: `build`, `serve` and `new`. It drives Eleventy through its programmatic API,
+// because Eleventy's own CLI neither loads .eleventy.ts nor accepts quire's flags.
+import { parseArgs } from "node:util";
+import { build } from "./build.ts";
+import type { BuildOptions } from "./build-options.ts";
+import { describeBuildError } from "./report-error.ts";
+import { serve } from "./serve.ts";
+
+const HELP = `quire — a static site generator for essay sites
+
+usage:
+  npm run build [-- flags]       build the site (tsx src/cli.ts build)
+  npm start [-- flags]           serve it with live reload (tsx src/cli.ts serve)
+  npm run new -- "a title"       start a new page in content/
+
+flags:
+  --input DIR        folder of markdown pages (default: content)
+  --output DIR       folder the site is written to (default: _site)
+  --strict           fail the build when a link or anchor does not resolve
+  --base-path PATH   serve the site under a sub-path, e.g. /blog/ (default: /)
+  --port N           port for the dev server (default: 8080)
+  --quiet            print errors and warnings only
+  --help             this text
+`;
+
+const flags = {
+  input: { type: "string" },
+  output: { type: "string" },
+  strict: { type: "boolean" },
+  "base-path": { type: "string" },
+  port: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function optionsFrom(values: Record<string, string | boolean | undefined>): Partial<BuildOptions> {
+  const basePath = typeof values["base-path"] === "string" ? normaliseBasePath(values["base-path"]) : undefined;
+  return {
+    input: values.input as string | undefined,
+    output: values.output as string | undefined,
+    strict: values.strict as boolean | undefined,
+    quiet: values.quiet as boolean | undefined,
+    basePath,
+  };
+}
+
+/** "blog" → "/blog/"; "/" stays "/". */
+export function normaliseBasePath(value: string): string {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`quire: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const [command = "build", ...rest] = parsed.positionals;
+  if (parsed.values.help || command === "help") {
+    console.log(HELP);
+    return 0;
+  }
+  const options = optionsFrom(parsed.values);
+  switch (command) {
+    case "build": {
+      try {
+        const result = await build(options);
+        if (!options.quiet) {
+          console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);
+        }
+        return 0;
+      } catch (error) {
+        console.error(`quire: the build failed; the site in ${options.output ?? "_site"} is unchanged.\n${describeBuildError(error)}`);
+        return 1;
+      }
+    }
+    case "serve": {
+      const port = parsed.values.port === undefined ? 8080 : Number(parsed.values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        console.error(`quire: --port takes a port number from 1 to 65535, not "${parsed.values.port}"`);
+        return 2;
+      }
+      try {
+        const eleventy = await serve({ ...options, port });
+        process.on("SIGINT", () => void eleventy.stopWatch().then(() => process.exit(0)));
+        return 0;
+      } catch (error) {
+        console.error(`quire: the dev server could not start.\n${describeBuildError(error)}`);
+        return 1;
+      }
+    }
+    default:
+      console.error(`quire: unknown command "${command}"${rest.length ? ` ${rest.join(" ")}` : ""}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,24 @@
+// The `published` collection: every page a reader can reach from the home page.
+import type { CollectionItem, UserConfig } from "@11ty/eleventy";
+
+/** Pages worth listing: HTML pages other than the home page, not drafts, not opted out. */
+export function isListed(item: CollectionItem): boolean {
+  if (!item.url || !item.url.endsWith("/") || item.url === "/") return false;
+  return item.data.draft !== true && item.data.unlisted !== true;
+}
+
+/** Newest dated pages first, then the rest by title; stable across machines (no file times). */
+export function byDateThenTitle(a: CollectionItem, b: CollectionItem): number {
+  const dateOf = (item: CollectionItem) => (item.data.date instanceof Date ? item.data.date.getTime() : undefined);
+  const [da, db] = [dateOf(a), dateOf(b)];
+  if (da !== undefined || db !== undefined) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    if (da !== db) return db - da;
+  }
+  return String(a.data.pageTitle ?? a.url).localeCompare(String(b.data.pageTitle ?? b.url));
+}
+
+export default function collections(eleventyConfig: UserConfig): void {
+  eleventyConfig.addCollection("published", (api) => api.getAll().filter(isListed).sort(byDateThenTitle));
+}

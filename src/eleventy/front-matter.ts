@@ -1,0 +1,34 @@
+// Front matter is checked against the one schema before any page renders; a bad page fails the build
+// with its file, line and a fix. Eleventy calls `eleventyDataSchema` for every page (Eleventy 3 data schemas).
+import { readFileSync } from "node:fs";
+import type { UserConfig } from "@11ty/eleventy";
+import { QuireError } from "../errors.ts";
+import { checkFrontMatter } from "../frontmatter/schema.ts";
+import { frontMatterKeyLine } from "../frontmatter/lines.ts";
+import type { Palette } from "../palette.ts";
+
+export interface Options {
+  /** Colour names pages may use */
+  palette: Palette;
+}
+
+export default function frontMatter(eleventyConfig: UserConfig, options: Options): void {
+  const validate = (data: Record<string, unknown> & { page: { inputPath: string } }) => {
+    const problems = checkFrontMatter(data, options.palette);
+    const [first] = problems;
+    if (!first) return;
+    const file = data.page.inputPath.replace(/^\.\//, "");
+    let source = "";
+    try {
+      source = readFileSync(data.page.inputPath, "utf8");
+    } catch {
+      // The file is gone (a watch-mode race): report without lines.
+    }
+    const lineOf = (key: string | undefined) => (key && source ? frontMatterKeyLine(source, key) : undefined);
+    // Every problem of the page at once, so the author fixes them in one go.
+    const rest = problems.slice(1).map((p) => `\n${file}:${lineOf(p.key) ?? "?"}: ${p.message}${p.hint ? `\n  → ${p.hint}` : ""}`);
+    throw new QuireError(first.message, file, lineOf(first.key), `${first.hint ?? "fix the front matter and build again"}${rest.join("")}`);
+  };
+  // A function as global data is called for its value, so the schema is wrapped once.
+  eleventyConfig.addGlobalData("eleventyDataSchema", () => validate);
+}

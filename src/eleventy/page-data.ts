@@ -1,0 +1,67 @@
+// What every page's layout needs, computed from its front matter: title, colour, breadcrumbs.
+import type { CollectionItem, UserConfig } from "@11ty/eleventy";
+import { breadcrumbsFor, documentTitle, type Crumb } from "../breadcrumbs.ts";
+import { paletteColour, type Palette } from "../palette.ts";
+import type { SiteSettings } from "../settings.ts";
+import { titleFromUrl } from "../titles.ts";
+import path from "node:path";
+
+export interface Options {
+  /** Colour names pages may use */
+  palette: Palette;
+  /** Site settings, for the home page's name and source links */
+  site: SiteSettings;
+  /** The folder being built, to turn input paths into repository paths */
+  input: string;
+}
+
+interface PageFields {
+  title?: unknown;
+  color?: unknown;
+  colour?: unknown;
+  page: { url: string | false };
+}
+
+/** A page's title: its front matter, else its URL's last segment, else (the home page) the site name. */
+export function pageTitle(data: PageFields, siteName: string): string {
+  if (typeof data.title === "string" && data.title.trim() !== "") return data.title;
+  return (data.page.url && titleFromUrl(data.page.url)) || siteName;
+}
+
+export default function pageData(eleventyConfig: UserConfig, options: Options): void {
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    pageTitle: (data: PageFields) => pageTitle(data, options.site.name),
+    // An unknown colour fails the schema check; here it only needs a value to render with.
+    pageColour: (data: PageFields) => {
+      const value = data.color ?? data.colour;
+      return paletteColour(typeof value === "string" ? value : undefined, options.palette) ?? paletteColour(undefined);
+    },
+  });
+
+  // One url → title map per build, shared by every page's breadcrumbs.
+  const titleMaps = new WeakMap<readonly CollectionItem[], Map<string, string>>();
+  const titlesOf = (all: readonly CollectionItem[]) => {
+    let titles = titleMaps.get(all);
+    if (!titles) {
+      titles = new Map();
+      for (const item of all) {
+        if (item.url) titles.set(item.url, pageTitle(item.data, options.site.name));
+      }
+      titleMaps.set(all, titles);
+    }
+    return titles;
+  };
+
+  eleventyConfig.addFilter("breadcrumbs", (all: CollectionItem[], url: string, title: string): Crumb[] =>
+    breadcrumbsFor(url, title, titlesOf(all ?? [])),
+  );
+  eleventyConfig.addFilter("sourceUrl", (inputPath: string) => sourceUrl(inputPath, options.input, options.site.repository));
+  eleventyConfig.addFilter("documentTitle", (crumbs: Crumb[]) => documentTitle(crumbs, options.site.name));
+}
+
+/** The page's source file in the site's repository. */
+export function sourceUrl(inputPath: string, input: string, repository: SiteSettings["repository"]): string {
+  const relative = path.relative(input, inputPath).split(path.sep).map(encodeURIComponent).join("/");
+  const base = repository.url.replace(/\/+$/, "");
+  return `${base}/blob/${encodeURIComponent(repository.branch)}/${repository.contentPath ? `${repository.contentPath}/` : ""}${relative}`;
+}

@@ -1,0 +1,41 @@
+// Errors an author can act on: which file, which line, what is wrong, what to do.
+
+export class QuireError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = "QuireError";
+  }
+
+  /** `content/x.md:3: "color" is … \n  → hint` */
+  format(): string {
+    const where = this.file ? `${this.file}${this.line ? `:${this.line}` : ""}: ` : "";
+    return `${where}${this.message}${this.hint ? `\n  → ${this.hint}` : ""}`;
+  }
+}
+
+/** The first QuireError in an error's cause chain (Eleventy wraps what our hooks throw). */
+export function findQuireError(error: unknown): QuireError | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+    if (current instanceof QuireError) return current;
+    if (current instanceof Error && (current as { name?: string }).name === "QuireError") return current as QuireError;
+    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/** js-yaml's error (thrown through gray-matter) somewhere in the cause chain. */
+export function findYamlError(error: unknown): { reason: string; line: number } | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+    const candidate = current as { name?: string; reason?: string; mark?: { line?: number } };
+    if (candidate.name === "YAMLException" && candidate.mark?.line !== undefined) {
+      return { reason: candidate.reason ?? "invalid YAML", line: candidate.mark.line };
+    }
+    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}

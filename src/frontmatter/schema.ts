@@ -1,0 +1,71 @@
+// The one front-matter schema: what a page may say about itself, checked before anything renders.
+import { z } from "zod";
+import { closestColourName, paletteColour, palette, type Palette } from "../palette.ts";
+
+const text = (key: string) =>
+  z.string({ error: (issue) => `"${key}" must be text, not ${describe(issue.input)}; put it in quotes` });
+
+const flag = (key: string) =>
+  z.boolean({ error: (issue) => `"${key}" must be true or false, not ${describe(issue.input)}` });
+
+/** Front matter as the author writes it. Keys quire does not know pass through to templates. */
+export const frontMatterSchema = z.looseObject({
+  title: text("title").optional(),
+  color: z.union([z.string(), z.number()]).optional(),
+  colour: z.union([z.string(), z.number()]).optional(),
+  excerpt: text("excerpt").optional(),
+  copyrighted: flag("copyrighted").optional(),
+  draft: flag("draft").optional(),
+  date: z.union([z.date(), z.string()], { error: () => `"date" must be a date like 2024-07-31` }).optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** A page's data once Eleventy has merged it: front matter plus what quire computes. */
+export interface PageData extends FrontMatter {
+  page: { url: string | false; inputPath: string; fileSlug: string; date: Date };
+}
+
+export interface FrontMatterProblem {
+  /** The front-matter key at fault, to find its line. */
+  key: string | undefined;
+  message: string;
+  hint?: string;
+}
+
+/** Every problem with one page's front matter; an empty list means it is fine. */
+export function checkFrontMatter(data: Record<string, unknown>, colours: Palette = palette): FrontMatterProblem[] {
+  const parsed = frontMatterSchema.safeParse(data);
+  const problems: FrontMatterProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ key: issue.path[0]?.toString(), message: issue.message }));
+  for (const key of ["color", "colour"] as const) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (typeof value === "number") {
+      problems.push({
+        key,
+        message: `"${key}" is the number ${value}, which YAML read from an unquoted hex colour`,
+        hint: `put the colour in quotes: ${key}: "${String(value).padStart(6, "0")}"`,
+      });
+    } else if (typeof value === "string" && paletteColour(value, colours) === undefined) {
+      const suggestion = closestColourName(value, colours);
+      problems.push({
+        key,
+        message: `"${key}" is "${value}", which is neither a palette colour nor a hex colour`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : `use one of ${Object.keys(colours).join(", ")}, or a hex colour like "311b92"`,
+      });
+    }
+  }
+  return problems;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,53 @@
+// Bad input fails the build with file, line, what is wrong and what to do — and leaves the old site alone.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../../src/build.ts";
+import { describeBuildError } from "../../src/report-error.ts";
+import { writeFixture } from "../helpers/site.ts";
+
+async function failure(files: Record<string, string>) {
+  const input = writeFixture(files);
+  const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+  const error = await build({ input, output, quiet: true }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, "the build should have failed").toBeDefined();
+  return { input, output, message: describeBuildError(error) };
+}
+
+describe("bad front matter", () => {
+  it("names the file, the line and the palette colour that was meant", async () => {
+    const { message } = await failure({
+      "index.md": "home\n",
+      "essay.md": '---\ntitle: "x"\ncolor: "deep-purpel"\n---\nbody\n',
+    });
+    expect(message).toMatch(/essay\.md:3: /);
+    expect(message).toContain('did you mean "deeppurple"?');
+  });
+
+  it("names the file and line of malformed YAML", async () => {
+    const { message } = await failure({
+      "index.md": "home\n",
+      "broken.md": "---\ntitle: x\nexcerpt: [unclosed\nmore: 1\n---\nbody\n",
+    });
+    expect(message).toMatch(/broken\.md:\d+: the front matter is not valid YAML/);
+  });
+
+  it("names a wrong type and the key's line", async () => {
+    const { message } = await failure({ "typed.md": "---\ntitle: x\ncopyrighted: maybe\n---\nbody\n" });
+    expect(message).toMatch(/typed\.md:3: "copyrighted" must be true or false/);
+  });
+
+  it("leaves the previously built site untouched", async () => {
+    const input = writeFixture({ "index.md": "home\n", "page.md": "---\ntitle: first\n---\nfirst body\n" });
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+    await build({ input, output, quiet: true });
+    const before = readFileSync(path.join(output, "page/index.html"), "utf8");
+    writeFileSync(path.join(input, "page.md"), '---\ntitle: second\ncolor: "nope-colour"\n---\nsecond body\n');
+    await expect(build({ input, output, quiet: true })).rejects.toThrow();
+    expect(readFileSync(path.join(output, "page/index.html"), "utf8")).toBe(before);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { checkFrontMatter } from "../../src/frontmatter/schema.ts";
+import { frontMatterKeyLine, yamlErrorFileLine } from "../../src/frontmatter/lines.ts";
+
+describe("checkFrontMatter", () => {
+  it("accepts the reference essay's kind of front matter, and none at all", () => {
+    expect(checkFrontMatter({ title: "on ai* art**", color: "deeppurple", excerpt: "my thoughts" })).toEqual([]);
+    expect(checkFrontMatter({})).toEqual([]);
+  });
+  it("accepts colour as well as color, and hex values", () => {
+    expect(checkFrontMatter({ colour: "teal" })).toEqual([]);
+    expect(checkFrontMatter({ color: "#000000" })).toEqual([]);
+  });
+  it("lets unknown keys through", () => {
+    expect(checkFrontMatter({ mood: "sleepy", tags: ["a"] })).toEqual([]);
+  });
+  it("names an unknown colour and suggests the closest", () => {
+    const [problem] = checkFrontMatter({ color: "deep-purpel" });
+    expect(problem?.key).toBe("color");
+    expect(problem?.message).toContain("deep-purpel");
+    expect(problem?.hint).toContain('"deeppurple"');
+  });
+  it("explains a hex colour YAML read as a number", () => {
+    const [problem] = checkFrontMatter({ color: 0 });
+    expect(problem?.hint).toContain('"000000"');
+  });
+  it("rejects wrong types", () => {
+    expect(checkFrontMatter({ title: 12 })[0]?.key).toBe("title");
+    expect(checkFrontMatter({ copyrighted: "yes" })[0]?.key).toBe("copyrighted");
+    expect(checkFrontMatter({ excerpt: ["a"] })[0]?.message).toContain("a list");
+  });
+});
+
+describe("front matter lines", () => {
+  const source = "---\ntitle: x\ncolor: \"red\"\n---\ncolor: not this\n";
+  it("finds a key's line in the front matter only", () => {
+    expect(frontMatterKeyLine(source, "color")).toBe(3);
+    expect(frontMatterKeyLine(source, "excerpt")).toBeUndefined();
+    expect(frontMatterKeyLine("no front matter", "title")).toBeUndefined();
+  });
+  it("turns js-yaml's line into the file's", () => {
+    expect(yamlErrorFileLine(3)).toBe(4);
+  });
+});
