@@ -3,6 +3,8 @@ import type { Palette } from "./palette.ts";
 import { palette } from "./palette.ts";
 import type { SiteSettings } from "./settings.ts";
 import site from "../site.config.ts";
+import path from "node:path";
+import { quireRoot } from "./paths.ts";
 
 export interface BuildOptions {
   /** Folder of markdown pages (default "content") */
@@ -23,6 +25,10 @@ export interface BuildOptions {
   site: SiteSettings;
   /** Colour names pages may use (default: the author's palette) */
   palette: Palette;
+  /** Reuse rendered markdown of unchanged pages from the build cache (default true; `--no-cache` turns it off) */
+  cache: boolean;
+  /** Folder of the build cache (default ".quire-cache" in quire's checkout) */
+  cacheDir: string;
 }
 
 export const defaults = {
@@ -35,6 +41,8 @@ export const defaults = {
   mode: "build",
   site,
   palette,
+  cache: true,
+  cacheDir: path.join(quireRoot, ".quire-cache"),
 } satisfies BuildOptions;
 
 export function withDefaults(options: Partial<BuildOptions> = {}): BuildOptions {

@@ -20,6 +20,8 @@ flags:
   --base-path PATH   serve the site under a sub-path, e.g. /blog/ (default: /)
   --port N           port for the dev server (default: 8080)
   --quiet            print errors and warnings only
+  --no-cache         render every page afresh, without the build cache (.quire-cache/)
+  --cache-dir DIR    folder of the build cache (default: .quire-cache)
   --help             this text
 `;
 
@@ -30,6 +32,8 @@ const flags = {
   "base-path": { type: "string" },
   port: { type: "string" },
   quiet: { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  "cache-dir": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -41,6 +45,8 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
     strict: values.strict as boolean | undefined,
     quiet: values.quiet as boolean | undefined,
     basePath,
+    cache: values["no-cache"] === true ? false : undefined,
+    cacheDir: values["cache-dir"] as string | undefined,
   };
 }
 

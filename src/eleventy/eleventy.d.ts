@@ -41,6 +41,7 @@ declare module "@11ty/eleventy" {
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     addWatchTarget(path: string): void;
     setLibrary(name: string, library: unknown): void;
+    amendLibrary(name: string, amend: (library: unknown) => unknown): void;
     setLayoutsDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     setDataDirectory(dir: string): void;

@@ -1,0 +1,87 @@
+// `npm run bench -- --essays N`: generates N essays and builds them with quire (cold, warm, one essay edited),
+// vanilla Eleventy, Jekyll and Hugo, each in a child process, and prints one table. See README "Speed".
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { essayText, writeEssays } from "./essays.ts";
+import { measure, type Command, type Measurement } from "./measure.ts";
+import { serveEditLatency } from "./serve-edit.ts";
+import { formatTable, type Row } from "./table.ts";
+import { hugo, installedVersion, jekyll, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
+import { quireRoot } from "../src/paths.ts";
+
+const TOOLS = ["quire", "eleventy", "jekyll", "hugo", "serve"] as const;
+type Tool = (typeof TOOLS)[number];
+
+const { values } = parseArgs({
+  options: {
+    essays: { type: "string", default: "1000" },
+    runs: { type: "string", default: "1" },
+    tools: { type: "string", default: TOOLS.join(",") },
+    keep: { type: "boolean", default: false },
+  },
+});
+const count = Number(values.essays);
+const runs = Number(values.runs);
+const tools = new Set(values.tools.split(",") as Tool[]);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error("usage: npm run bench -- [--essays N] [--runs R] [--tools quire,eleventy,jekyll,hugo,serve] [--keep]");
+  process.exit(2);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "quire-bench-"));
+const space: Workspace = { root: quireRoot, dir, essays: path.join(dir, "essays") };
+console.log(`generating ${count} essays in ${space.essays} …`);
+const files = writeEssays(space.essays, count);
+const cacheDir = path.join(dir, "quire-cache");
+
+/** Runs a command `runs` times (with `before` each time) and keeps every measurement. */
+async function repeat(command: () => Command, before: () => void = () => {}): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    results.push(await measure(command()));
+  }
+  return results;
+}
+
+const rows: Row[] = [];
+const add = (name: string, results: Measurement[] | string) => {
+  rows.push(typeof results === "string" ? { name, skipped: results } : { name, results });
+  console.log(typeof results === "string" ? `  ${name}: skipped (${results})` : `  ${name}: ${results.map((r) => r.seconds.toFixed(2)).join(", ")} s`);
+};
+
+try {
+  if (tools.has("eleventy")) add("Eleventy 3, markdown only", await repeat(() => vanillaEleventy(space)));
+  if (tools.has("quire")) {
+    const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+    add("quire, no cache (--no-cache)", await repeat(() => quireBuild(space, ["--no-cache"])));
+    add("quire, cold (empty cache)", await repeat(() => quireBuild(space), clearCache));
+    add("quire, warm (nothing changed)", await repeat(() => quireBuild(space)));
+    let edits = 0;
+    // A new paragraph at the end of one essay: its render misses the cache, every other essay hits.
+    const editOne = () => appendFileSync(files[Math.floor(files.length / 2)] as string, `\n${essayText(9_000 + edits++, 300).split("---\n").pop()}`);
+    add("quire, one essay edited", await repeat(() => quireBuild(space), editOne));
+  }
+  if (tools.has("jekyll")) {
+    const version = installedVersion("jekyll", ["--version"], { JEKYLL_NO_BUNDLER_REQUIRE: "true" });
+    add(`Jekyll${version ? ` ${version.replace(/^jekyll /, "")}` : ""}, kramdown GFM`, version ? await repeat(() => jekyll(space)) : "jekyll is not installed");
+  }
+  if (tools.has("hugo")) {
+    const version = installedVersion("hugo", ["version"]);
+    const short = /v(\d+\.\d+\.\d+)/.exec(version ?? "")?.[1];
+    add(`Hugo${short ? ` ${short}` : ""}`, version ? await repeat(() => hugo(space)) : "hugo is not installed");
+  }
+  const machine = `${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
+  console.log(`\n${count} essays (${runs} run${runs > 1 ? "s" : ""} each, median and range), ${machine}\n`);
+  console.log(formatTable(rows, count, "Eleventy 3, markdown only"));
+  if (tools.has("serve")) {
+    console.log("\nmeasuring the dev server: one essay edited, until the served page changes …");
+    const latencies = await serveEditLatency(space, files, runs < 3 ? 3 : runs);
+    console.log(`npm start, one essay edited → served: ${latencies.map((ms) => `${Math.round(ms)} ms`).join(", ")}`);
+  }
+} finally {
+  if (values.keep) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}

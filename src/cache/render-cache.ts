@@ -1,0 +1,113 @@
+// Rendered markdown on disk, one file per entry, keyed by a hash of everything the render depends on.
+// An entry is trusted only when its header names its own key and its checksum matches: a truncated,
+// garbled or half-written file reads as a miss and is rendered again, never served.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Bumped when the entry layout changes, so old entries are never misread. */
+const FORMAT = 1;
+
+export interface CacheEntry {
+  /** The rendered HTML */
+  html: string;
+  /** Anything else worth keeping with the render, as JSON (e.g. a page's ids and links) */
+  extra?: unknown;
+}
+
+interface Header {
+  format: number;
+  key: string;
+  sum: string;
+  extra?: unknown;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but not trusted (corrupt, partial, or another key's) */
+  rejected: number;
+  writes: number;
+}
+
+function sha256(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+function checksumOf(html: string, extra: unknown): string {
+  return sha256(html, JSON.stringify(extra ?? null));
+}
+
+export class RenderCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
+  private readonly folder: string;
+
+  /**
+   * @param dir the cache folder (e.g. `.quire-cache/`); entries live in a `markdown/` folder inside it
+   * @param salt everything every render depends on: quire's version and the settings that affect output
+   */
+  constructor(
+    dir: string,
+    private readonly salt: string,
+  ) {
+    this.folder = path.join(dir, "markdown");
+  }
+
+  /** The key of one render: the salt, the source text exactly as the renderer receives it, and the env parts it reads. */
+  keyFor(source: string, envKey = ""): string {
+    return sha256(this.salt, envKey, source);
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), `${key}.html`);
+  }
+
+  /** The entry stored under `key`, or undefined when there is none or it cannot be trusted. */
+  read(key: string): CacheEntry | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.fileOf(key), "utf8");
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    const entry = parseEntry(text, key);
+    if (entry) this.stats.hits++;
+    else this.stats.rejected++;
+    return entry;
+  }
+
+  /** Stores an entry atomically: a temp file beside it, then a rename, so readers see all of it or none. */
+  write(key: string, entry: CacheEntry): void {
+    const file = this.fileOf(key);
+    const header: Header = { format: FORMAT, key, sum: checksumOf(entry.html, entry.extra), extra: entry.extra };
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temp, `${JSON.stringify(header)}\n${entry.html}`);
+      renameSync(temp, file);
+      this.stats.writes++;
+    } catch {
+      // A cache that cannot be written (read-only folder, full disk) only costs speed.
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** The entry in `text` if it is whole and is the one stored under `key`. */
+export function parseEntry(text: string, key: string): CacheEntry | undefined {
+  const newline = text.indexOf("\n");
+  if (newline < 0) return undefined;
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+  } catch {
+    return undefined;
+  }
+  if (header === null || typeof header !== "object" || header.format !== FORMAT || header.key !== key) return undefined;
+  const html = text.slice(newline + 1);
+  if (typeof header.sum !== "string" || header.sum !== checksumOf(html, header.extra)) return undefined;
+  return header.extra === undefined ? { html } : { html, extra: header.extra };
+}
