@@ -1,0 +1,127 @@
+// The cache store: what it keeps, what it refuses to trust, and what its keys depend on.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { RenderCache } from "../../src/cache/render-cache.ts";
+import { quireVersion } from "../../src/cache/quire-version.ts";
+
+const freshDir = () => mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+
+function entryFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((name) => path.join(dir, name))
+    .filter((file) => file.endsWith(".html"));
+}
+
+describe("RenderCache", () => {
+  it("gives back what was written, with its extra JSON", () => {
+    const cache = new RenderCache(freshDir(), "salt");
+    const key = cache.keyFor("# a title\n");
+    cache.write(key, { html: "<h2>a title</h2>\n", extra: { ids: ["a-title"], links: [] } });
+    expect(cache.read(key)).toEqual({ html: "<h2>a title</h2>\n", extra: { ids: ["a-title"], links: [] } });
+    expect(cache.stats).toMatchObject({ hits: 1, writes: 1 });
+  });
+
+  it("keys on the salt, the text and the env key", () => {
+    const a = new RenderCache(freshDir(), "quire 1 + settings A");
+    const b = new RenderCache(freshDir(), "quire 1 + settings B");
+    expect(a.keyFor("text")).not.toBe(b.keyFor("text"));
+    expect(a.keyFor("text")).not.toBe(a.keyFor("text "));
+    expect(a.keyFor("text", "/a/")).not.toBe(a.keyFor("text", "/b/"));
+    expect(a.keyFor("text")).toBe(new RenderCache(freshDir(), "quire 1 + settings A").keyFor("text"));
+  });
+
+  it("reads a missing entry as a miss", () => {
+    const cache = new RenderCache(freshDir(), "salt");
+    expect(cache.read(cache.keyFor("never written"))).toBeUndefined();
+    expect(cache.stats.misses).toBe(1);
+  });
+
+  it("never trusts a truncated entry", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    const key = cache.keyFor("text");
+    cache.write(key, { html: "<p>a long enough paragraph to cut in half</p>\n" });
+    const [file] = entryFiles(dir);
+    const text = readFileSync(file as string, "utf8");
+    writeFileSync(file as string, text.slice(0, text.length - 10));
+    expect(cache.read(key)).toBeUndefined();
+    writeFileSync(file as string, text.slice(0, 20));
+    expect(cache.read(key)).toBeUndefined();
+    expect(cache.stats.rejected).toBe(2);
+  });
+
+  it("never trusts garbage, an empty file, or an entry with its body changed", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    const key = cache.keyFor("text");
+    cache.write(key, { html: "<p>right</p>\n" });
+    const [file] = entryFiles(dir);
+    const good = readFileSync(file as string, "utf8");
+    for (const bad of ["", "\u0000\u0001garbage", "{}\n<p>right</p>\n", good.replace("right", "wrong"), "not json\n<p>right</p>\n"]) {
+      writeFileSync(file as string, bad);
+      expect(cache.read(key), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+
+  it("never serves one key's entry under another key", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    const [first, second] = [cache.keyFor("first"), cache.keyFor("second")];
+    cache.write(first, { html: "<p>first</p>\n" });
+    const [file] = entryFiles(dir);
+    const secondFile = path.join(dir, "markdown", second.slice(0, 2), `${second}.html`);
+    mkdirSync(path.dirname(secondFile), { recursive: true });
+    cpSync(file as string, secondFile);
+    expect(cache.read(second)).toBeUndefined();
+  });
+
+  it("leaves no temp files behind", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    for (let i = 0; i < 5; i++) cache.write(cache.keyFor(`text ${i}`), { html: `<p>${i}</p>\n` });
+    const all = readdirSync(dir, { recursive: true, encoding: "utf8" });
+    expect(all.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(entryFiles(dir)).toHaveLength(5);
+  });
+});
+
+describe("quireVersion", () => {
+  function fakeCheckout(): string {
+    const root = freshDir();
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ name: "quire", version: "0.1.0" }),
+      ".eleventy.ts": "export default () => {};\n",
+      "src/markdown/index.ts": "export const dialect = 1;\n",
+      "layouts/base.njk": "<main>{{ content | safe }}</main>\n",
+      "content/essay.md": "an essay\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return root;
+  }
+
+  it("is steady while nothing of quire changes, and ignores the site's pages", () => {
+    const root = fakeCheckout();
+    const before = quireVersion(root);
+    expect(before).toMatch(/^0\.1\.0\+[0-9a-f]{16}$/);
+    writeFileSync(path.join(root, "content/essay.md"), "an edited essay\n");
+    expect(quireVersion(root)).toBe(before);
+  });
+
+  it.each([
+    ["src/markdown/index.ts", "export const dialect = 2;\n"],
+    ["src/markdown/new-plugin.ts", "export {};\n"],
+    [".eleventy.ts", "export default () => 1;\n"],
+    ["layouts/base.njk", "<main class=x>{{ content | safe }}</main>\n"],
+    ["package.json", JSON.stringify({ name: "quire", version: "0.2.0" })],
+  ])("changes when %s changes", (file, text) => {
+    const root = fakeCheckout();
+    const before = quireVersion(root);
+    writeFileSync(path.join(root, file), text);
+    expect(quireVersion(root)).not.toBe(before);
+  });
+});
