@@ -9,8 +9,16 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+import linkCheck from "./src/eleventy/link-check.ts";
+import type { LinkRegistry } from "./src/links/link-check.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+/** What the build or dev server hands in to read back afterwards. */
+export interface Hooks {
+  /** Collects every page's ids and links for the link check */
+  links?: LinkRegistry;
+}
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
   const options = withDefaults(partial);
   const input = path.resolve(options.input);
 
@@ -33,6 +41,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // Every page's ids and links, for the site-wide link check after the build.
+  if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
