@@ -1,8 +1,10 @@
 // Heading ids (kramdown GFM `auto_ids`): every heading gets kramdown's GFM id (see slug.ts), `# text {#id}`
 // or a block IAL `{:#id}` sets one explicitly, and explicit ids win. Where kramdown would print one id
-// twice, quire keeps counting so each id on a page is unique. markdown-it-anchor then adds the permalink.
+// twice, quire keeps counting so a heading's id is never used twice on the page.
+// markdown-it-anchor then adds the permalinks.
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
 import { HeadingIdAllocator, headingPlainText, kramdownSlug } from "./slug.ts";
 
@@ -60,8 +62,11 @@ export default function headingIds(md: MarkdownIt, options?: Options): void {
   // Every heading gets its final id here, so markdown-it-anchor only keeps them and adds permalinks.
   md.core.ruler.before("anchor", "heading_ids", (state: StateCore) => {
     const tokens = state.tokens;
-    const explicit = tokens.filter((t) => t.type === "heading_open").map((t) => t.attrGet("id"));
-    const ids = new HeadingIdAllocator(explicit.filter((id) => id !== null));
+    // Ids the author set on headings are reserved for them; ids set elsewhere (IALs) are no heading's.
+    const idsOf = (list: Token[]) => list.map((t) => t.attrGet("id")).filter((id) => id !== null);
+    const headings = tokens.filter((t) => t.type === "heading_open");
+    const others = tokens.flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type !== "heading_open");
+    const ids = new HeadingIdAllocator(idsOf(headings), idsOf(others));
     tokens.forEach((token, index) => {
       if (token.type !== "heading_open") return;
       const id = token.attrGet("id");

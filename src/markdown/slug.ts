@@ -26,12 +26,16 @@ export function headingPlainText(children: readonly Token[] | null): string {
  */
 export class HeadingIdAllocator {
   private readonly counters = new Map<string, number>();
-  private readonly taken = new Set<string>();
+  private readonly taken: Set<string>;
   private readonly reserved: ReadonlySet<string>;
 
-  /** `reserved`: ids the author wrote explicitly; automatic ids step around them wherever they are. */
-  constructor(reserved: Iterable<string> = []) {
+  /**
+   * `reserved`: ids the author wrote on headings; automatic ids step around them wherever they are.
+   * `taken`: ids the author wrote on anything else; no heading gets them.
+   */
+  constructor(reserved: Iterable<string> = [], taken: Iterable<string> = []) {
     this.reserved = new Set(reserved);
+    this.taken = new Set(taken);
   }
 
   /** The next free id for a heading with this base (see `kramdownSlug`). */

@@ -58,9 +58,10 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
   md.use(tocDoneRight, {
     placeholder: "(?!)", // never matches: the `{:toc}` block rule below places the contents
     level: 1,
+    // Its href is not escaped, and an IAL can set any id: escape it here.
     slugify: (text: string) => {
       current = pending.get(text)?.shift();
-      return current?.id ?? kramdownSlug(text);
+      return escape(current?.id ?? kramdownSlug(text));
     },
     format: (text: string, escapeText: (text: string) => string) => current?.html ?? escapeText(text),
   });

@@ -45,6 +45,12 @@ describe("HeadingIdAllocator", () => {
     expect(ids.claim("foo")).toBe("foo");
     expect(ids.claim("foo")).toBe("foo-2");
   });
+
+  it("never hands out ids taken by other elements, not even to their explicit owner", () => {
+    const ids = new HeadingIdAllocator(["bar"], ["foo", "bar"]);
+    expect(ids.next("foo")).toBe("foo-1");
+    expect(ids.claim("bar")).toBe("bar-1");
+  });
 });
 
 describe("headingPlainText", () => {
