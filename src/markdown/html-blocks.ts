@@ -134,7 +134,9 @@ export default function htmlBlocks(md: MarkdownIt, options?: Options): void {
     { alt: ["paragraph", "reference", "blockquote"] },
   );
 
-  md.renderer.rules.kramdown_html_open = (tokens, idx) => tokens[idx]!.content;
+  // Like markdown-it's own block tokens: a new line after a tight list item's hidden paragraph.
+  md.renderer.rules.kramdown_html_open = (tokens, idx) =>
+    (tokens[idx - 1]?.hidden ? "\n" : "") + tokens[idx]!.content;
   md.renderer.rules.kramdown_html_close = (tokens, idx) => tokens[idx]!.content;
 
   // Span-level tags (`<span markdown="1">`) have their markdown parsed anyway; only the attribute goes.
