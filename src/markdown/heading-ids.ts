@@ -17,6 +17,8 @@ export interface Options {
   permalinkSymbol?: string;
   /** Accessible name of the permalink, from the heading's text (default: "link to this section: …") */
   permalinkLabel?: (title: string) => string;
+  /** Base id of a heading whose text leaves nothing for an id, e.g. "?" (default: "section") */
+  emptyHeadingId?: string;
 }
 
 export const defaults = {
@@ -24,13 +26,17 @@ export const defaults = {
   permalinkClass: "heading-anchor",
   permalinkSymbol: "#",
   permalinkLabel: (title: string) => `link to this section: ${title}`,
+  emptyHeadingId: "section",
 } satisfies Options;
 
 // kramdown's HEADER_ID, written at the end of the heading text.
 const HEADER_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
 
 export default function headingIds(md: MarkdownIt, options?: Options): void {
-  const { permalinks, permalinkClass, permalinkSymbol, permalinkLabel } = { ...defaults, ...options };
+  const { permalinks, permalinkClass, permalinkSymbol, permalinkLabel, emptyHeadingId } = {
+    ...defaults,
+    ...options,
+  };
 
   md.core.ruler.after("block", "kramdown_header_id", (state: StateCore) => {
     state.tokens.forEach((token, index) => {
@@ -71,7 +77,8 @@ export default function headingIds(md: MarkdownIt, options?: Options): void {
       if (token.type !== "heading_open") return;
       const id = token.attrGet("id");
       const text = headingPlainText(tokens[index + 1]?.children ?? null);
-      token.attrSet("id", id !== null ? ids.claim(id) : ids.next(kramdownSlug(text)));
+      // kramdown leaves a heading of only punctuation or emoji without an id, then gives "-1"; quire names it.
+      token.attrSet("id", id !== null ? ids.claim(id) : ids.next(kramdownSlug(text) || emptyHeadingId));
     });
     state.env.markdownItAnchor = { slugs: {} };
   });
