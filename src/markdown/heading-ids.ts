@@ -78,7 +78,7 @@ export default function headingIds(md: MarkdownIt, options?: Options): void {
       const id = token.attrGet("id");
       const text = headingPlainText(tokens[index + 1]?.children ?? null);
       // kramdown leaves a heading of only punctuation or emoji without an id, then gives "-1"; quire names it.
-      token.attrSet("id", id !== null ? ids.claim(id) : ids.next(kramdownSlug(text) || emptyHeadingId));
+      token.attrSet("id", id ? ids.claim(id) : ids.next(kramdownSlug(text) || emptyHeadingId));
     });
     state.env.markdownItAnchor = { slugs: {} };
   });

@@ -30,6 +30,8 @@ const line = fc.oneof(
     "# custom",
     "[link](/l){:#custom}",
     "{:id='q\"x'}",
+    "{:id=''}",
+    "# ?",
     "# dup",
     "# dup-1",
     "# explicit {#dup}",
@@ -66,6 +68,7 @@ describe("markdown properties", () => {
         expect(tocTargets(root).filter((target) => !known.has(target))).toEqual([]);
         const headings = elements(root).filter((element) => /^h[1-6]$/.test(element.tagName));
         for (const heading of headings) {
+          expect(attr(heading, "id")).not.toBe("");
           expect(pageIds.filter((id) => id === attr(heading, "id"))).toHaveLength(1);
         }
       }),
