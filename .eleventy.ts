@@ -11,8 +11,16 @@ import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
 import buildCache from "./src/eleventy/build-cache.ts";
 import plainTextLiquid from "./src/eleventy/plain-text-liquid.ts";
+import linkCheck from "./src/eleventy/link-check.ts";
+import type { LinkRegistry } from "./src/links/link-check.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+/** What the build or dev server hands in to read back afterwards. */
+export interface Hooks {
+  /** Collects every page's ids and links for the link check */
+  links?: LinkRegistry;
+}
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
   const options = withDefaults(partial);
   const input = path.resolve(options.input);
 
@@ -44,9 +52,13 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // Every page's ids and links, for the site-wide link check after the build.
+  if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's "slow plugin" notices would interleave with quire's report; `npm run bench` measures speed.
+  eleventyConfig.benchmarks.config.setIsVerbose(false);
   // Read pages and layouts afresh on every build, even when builds share a process (tests, benchmarks).
   eleventyConfig.setUseTemplateCache(false);
   return { markdownTemplateEngine: "liquid" };

@@ -5,6 +5,7 @@ import { build } from "./build.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
+import { formatLinkReport } from "./links/link-check.ts";
 
 const HELP = `quire — a static site generator for essay sites
 
@@ -74,6 +75,12 @@ async function main(argv: string[]): Promise<number> {
     case "build": {
       try {
         const result = await build(options);
+        const { links } = result;
+        // Corrections are notices; --quiet keeps only what needs the author's attention.
+        const shown = options.quiet ? { ...links, corrected: [] } : links;
+        if (shown.broken.length > 0 || shown.corrected.length > 0) {
+          console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(shown)}`);
+        }
         if (!options.quiet) {
           console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);
         }
