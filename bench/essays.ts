@@ -33,8 +33,12 @@ to too tool try turn under until up use very voice wall want way we well what wh
 with without word work world worth would write year yet you young
 `.trim().split(/\s+/);
 
-/** One essay's markdown, about `targetBytes` long, different for every seed. */
-export function essayText(seed: number, targetBytes = 34_000): string {
+/** The address of the n-th essay, as the site publishes it. */
+export const essayName = (n: number) => `essay-${String(n).padStart(4, "0")}`;
+
+/** One essay's markdown, about `targetBytes` long, different for every seed; links go to its own headings and to
+ * the other `siteSize` essays, all of which exist (a real site has few broken links). */
+export function essayText(seed: number, targetBytes = 34_000, siteSize = 1): string {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
@@ -48,7 +52,8 @@ export function essayText(seed: number, targetBytes = 34_000): string {
     used.add(heading);
   }
   const slug = (heading: string) => heading.replace(/ /g, "-");
-  const link = () => (random() < 0.5 ? `[${words(2)}](#${slug(pick(headings))})` : `[${words(2)}](/${words(1)}/)`);
+  const link = () =>
+    random() < 0.5 ? `[${words(2)}](#${slug(pick(headings))})` : `[${words(2)}](/${essayName(between(1, siteSize))}/)`;
   const line = () => {
     const parts = [words(between(6, 14))];
     if (random() < 0.25) parts.push(link());
@@ -106,8 +111,8 @@ export function writeEssays(folder: string, count: number, seed = 1): string[] {
   writeFileSync(path.join(folder, "index.md"), "---\ntitle: essays\n---\n\nessays written by the benchmark.\n");
   const files: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const file = path.join(folder, `essay-${String(i).padStart(4, "0")}.md`);
-    writeFileSync(file, essayText(seed * 100_003 + i));
+    const file = path.join(folder, `${essayName(i)}.md`);
+    writeFileSync(file, essayText(seed * 100_003 + i, 34_000, count));
     files.push(file);
   }
   return files;

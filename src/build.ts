@@ -6,6 +6,7 @@ import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } f
 import { publicDir, quireRoot } from "./paths.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
+import { startPrerender } from "./cache/prerender.ts";
 import { cpSync, existsSync } from "node:fs";
 
 export interface BuildResult {
@@ -30,7 +31,9 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       config: (config) => quire(config, options, { links }),
     });
     eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown[];
+    // The second core renders markdown into the build cache meanwhile (src/cache/prerender.ts).
+    const prerender = startPrerender(options);
+    const results = (await eleventy.write().finally(() => prerender.stop())) as unknown[];
     copyPublicFiles(staging);
     const report = links.check(staging, options.basePath);
     if (options.strict && report.broken.length > 0) {

@@ -1,0 +1,26 @@
+// The prerender worker: renders pages' markdown into the build cache on the second core while Eleventy builds
+// on the first. It takes pages from the end of the list, Eleventy from the start, so they rarely meet.
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import matter from "gray-matter";
+import { configuredMarkdown } from "./configured-markdown.ts";
+import type { PrerenderJob } from "./prerender.ts";
+
+const job = workerData as PrerenderJob;
+const stop = new Int32Array(job.stop);
+const md = configuredMarkdown(job.options);
+let rendered = 0;
+for (const file of job.files) {
+  if (Atomics.load(stop, 0) !== 0) break;
+  try {
+    const body = matter(readFileSync(file, "utf8")).content;
+    // Liquid runs before markdown and would change the text; those pages are left to Eleventy.
+    if (body.includes("{{") || body.includes("{%")) continue;
+    // The render goes through the build cache's wrapper: a page already cached costs one read, others are stored.
+    md.render(body, {});
+    rendered++;
+  } catch {
+    // A page this cannot read or render is Eleventy's to report, with its file and line.
+  }
+}
+parentPort?.postMessage({ rendered });

@@ -1,0 +1,58 @@
+// The prerender worker renders pages into the cache on the second core; the build then serves those renders,
+// so they must be exactly what Eleventy itself would have rendered.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildSite, writeFixture } from "../helpers/site.ts";
+import { markdownFiles, startPrerender } from "../../src/cache/prerender.ts";
+import { withDefaults } from "../../src/build-options.ts";
+
+const pages = {
+  "index.md": "---\ntitle: home\n---\nthe home page\n",
+  "essay.md": [
+    "---\ntitle: an essay\ncolor: teal\n---\n",
+    "1. \n{:toc}\n",
+    "# first part\n\nsome text with a [link](#second-part) and a footnote[^a]\nand a second line\n",
+    "## second part\n\n- a list\n\t- nested with a tab\n\n    indented, not code\n",
+    "| a | b |\n| --- | --- |\n| 1 | 2 |\n",
+    "a paragraph\n\n    indented four spaces: a paragraph, not code, as Eleventy sets markdown-it up\n",
+    '<details>\n<summary markdown="span">an *aside*</summary>\n\nhidden **text**\n\n</details>\n',
+    "# with an id\n{: #custom-id}\n\n[^a]: the footnote\n",
+  ].join("\n"),
+  "notes/index.md": "# notes\n\n~~struck~~ and `code`\n",
+  "liquid.md": "this page is {{ page.url }}\n",
+};
+
+function allFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const full = path.join(dir, name);
+    if (name.endsWith(".html")) files.set(name, readFileSync(full, "utf8"));
+  }
+  return files;
+}
+
+describe("the prerender worker", () => {
+  it("lists the pages Eleventy builds, leaving out dot-folders and node_modules", () => {
+    const input = writeFixture({ ...pages, ".hidden/x.md": "x\n", "node_modules/y/z.md": "z\n", "styles.css": "" });
+    expect(markdownFiles(input).map((file) => path.relative(input, file))).toEqual(["essay.md", "index.md", "liquid.md", path.join("notes", "index.md")]);
+  });
+
+  it("fills the cache with renders identical to Eleventy's own, and skips pages with Liquid", async () => {
+    const input = writeFixture(pages);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+    const prerendered = await startPrerender(withDefaults({ input, cacheDir })).done();
+    expect(prerendered).toBe(3);
+    const entries = readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"));
+    expect(entries).toHaveLength(3);
+
+    const fromCache = await buildSite(input, { cacheDir });
+    const fresh = await buildSite(input, { cache: false });
+    const [cached, uncached] = [allFiles(fromCache.output), allFiles(fresh.output)];
+    expect([...cached.keys()].sort()).toEqual([...uncached.keys()].sort());
+    for (const [name, html] of uncached) expect(cached.get(name), name).toBe(html);
+    // The build found the worker's three renders and added only the Liquid page's.
+    expect(readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"))).toHaveLength(4);
+  });
+});
