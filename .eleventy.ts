@@ -9,8 +9,9 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
-import buildCache from "./src/eleventy/build-cache.ts";
+import buildCache, { renderSettings } from "./src/eleventy/build-cache.ts";
 import plainTextLiquid from "./src/eleventy/plain-text-liquid.ts";
+import layoutCompileOnce from "./src/eleventy/layout-compile-once.ts";
 import linkCheck from "./src/eleventy/link-check.ts";
 import type { LinkRegistry } from "./src/links/link-check.ts";
 
@@ -40,10 +41,12 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
     dir: path.resolve(options.cacheDir),
     enabled: options.cache,
     quireRoot,
-    settings: { site: options.site, palette: options.palette, basePath: options.basePath },
+    settings: renderSettings(options),
   });
   // Pages without Liquid syntax skip Liquid's tokenizer (same output, a tenth of a build faster).
   eleventyConfig.addPlugin(plainTextLiquid);
+  // Each layout compiles once per build, not once per page (Eleventy's template cache is off, below).
+  eleventyConfig.addPlugin(layoutCompileOnce);
   // Jekyll's absolute_url / relative_url for Liquid in pages, as on GitHub Pages.
   eleventyConfig.addPlugin(jekyllFilters, { siteUrl: options.site.url, basePath: options.basePath });
   // Bad front matter fails the build with file, line and a fix.

@@ -4,6 +4,7 @@ import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
 import { publicDir, quireRoot } from "./paths.ts";
+import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
 import { startPrerender } from "./cache/prerender.ts";
@@ -24,7 +25,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
   try {
-    const links = new LinkRegistry();
+    const links = new LinkRegistry(pageLinksReader(options));
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,

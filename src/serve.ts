@@ -6,6 +6,7 @@ import { checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 
 export interface ServeOptions extends BuildOptions {
@@ -18,7 +19,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   checkOutputFolder(options.output, options.input, quireRoot);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
-  const links = new LinkRegistry();
+  const links = new LinkRegistry(pageLinksReader(options));
   const eleventy = new Eleventy(options.input, options.output, {
     quietMode: options.quiet,
     runMode: "serve",

@@ -6,6 +6,11 @@ import type MarkdownIt from "markdown-it";
 import { cachedMarkdown } from "../cache/cached-markdown.ts";
 import { quireVersionOnce } from "../cache/quire-version.ts";
 import { RenderCache } from "../cache/render-cache.ts";
+import { cachedPageLinks } from "../cache/cached-page-links.ts";
+import type { PageLinks } from "../links/collect.ts";
+import type { BuildOptions } from "../build-options.ts";
+import { quireRoot } from "../paths.ts";
+import path from "node:path";
 
 export interface Options {
   /** Folder the cache is kept in (default: `.quire-cache/` in quire's checkout) */
@@ -16,6 +21,17 @@ export interface Options {
   quireRoot: string;
   /** Settings that can change a page's rendered markdown; any change makes every entry stale */
   settings: unknown;
+}
+
+/** The settings that can change rendered output: part of every key. */
+export function renderSettings(options: Pick<BuildOptions, "site" | "palette" | "basePath">): unknown {
+  return { site: options.site, palette: options.palette, basePath: options.basePath };
+}
+
+/** The link check's page reader, through the build cache unless the build has none. */
+export function pageLinksReader(options: BuildOptions): ((html: string) => PageLinks) | undefined {
+  if (!options.cache) return undefined;
+  return cachedPageLinks(renderCacheFor({ dir: path.resolve(options.cacheDir), quireRoot, settings: renderSettings(options) }));
 }
 
 /** The cache a build with these options uses: its salt is quire's version and the settings. */

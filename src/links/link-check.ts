@@ -3,7 +3,7 @@
 // are corrected in place; the rest are reported with the source line and the closest match.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { collectPageLinks, type PageLink } from "./collect.ts";
+import { collectPageLinks, type PageLink, type PageLinks } from "./collect.ts";
 import { fileForPath, resolveLink, type SiteIndex } from "./resolve.ts";
 
 interface RecordedPage {
@@ -42,9 +42,12 @@ export interface LinkReport {
 export class LinkRegistry {
   readonly #pages = new Map<string, RecordedPage>();
 
+  /** @param collect reads a page's ids and links (the build cache passes a cached one) */
+  constructor(private readonly collect: (html: string) => PageLinks = collectPageLinks) {}
+
   /** Remember what a rendered page defines and links to; the page itself is not changed here. */
   record(url: string, inputPath: string, html: string): void {
-    const { ids, headings, links } = collectPageLinks(html);
+    const { ids, headings, links } = this.collect(html);
     this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
   }
 

@@ -25,7 +25,8 @@ function markCachedRenders(cacheDir: string): number {
   for (const file of entryFiles(cacheDir)) {
     const key = path.basename(file, ".html");
     const entry = parseEntry(readFileSync(file, "utf8"), key);
-    if (!entry) continue;
+    // Link-check entries keep no HTML, only their extra JSON; only markdown renders are marked.
+    if (!entry || entry.html === "") continue;
     cache.write(key, { ...entry, html: `<p id="${SENTINEL_ID}">from the cache</p>\n${entry.html}` });
     marked++;
   }
@@ -104,5 +105,16 @@ describe("the build cache", () => {
     const warm = await buildSite(input, { cacheDir });
     expect(warm.page("/one/")("main p").text()).toBe("this page is /one/");
     expect(warm.page("/two/")("main p").text()).toBe("this page is /two/");
+  });
+
+  it("gives the link check the same findings in a warm build as in a cold one", async () => {
+    const input = writeFixture({ "index.md": "home\n", "a.md": "# a heading\n\n[gone](/nowhere/), [here](#a-heading), [there](#A-Heading)\n" });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+    const cold = await buildSite(input, { cacheDir });
+    expect(cold.result.links.broken.map((problem) => problem.href)).toEqual(["/nowhere/"]);
+    expect(cold.result.links.corrected.map((correction) => correction.to)).toEqual(["#a-heading"]);
+    const warm = await buildSite(input, { cacheDir });
+    expect(warm.result.links).toEqual(cold.result.links);
+    expect(warm.page("/a/")("main a").eq(2).attr("href")).toBe("#a-heading");
   });
 });

@@ -19,7 +19,8 @@ function markCachedRenders(cacheDir: string): number {
     if (!name.endsWith(".html")) continue;
     const key = path.basename(name, ".html");
     const entry = parseEntry(readFileSync(path.join(cacheDir, name), "utf8"), key);
-    if (!entry) continue;
+    // Link-check entries keep no HTML, only their extra JSON; only markdown renders are marked.
+    if (!entry || entry.html === "") continue;
     cache.write(key, { ...entry, html: `<p id="${SENTINEL_ID}">from the cache</p>\n${entry.html}` });
     marked++;
   }
