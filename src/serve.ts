@@ -28,6 +28,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
       config.setServerOptions({ port: options.port, showVersion: false });
+      // Rebuild sooner after a save: Eleventy waits 150 ms for a file to stop changing; editors write in one go.
+      config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
       // After each rebuild, the link check reports on the site as it now stands.
       config.on("eleventy.after", () => {
         const report = links.check(options.output, options.basePath);

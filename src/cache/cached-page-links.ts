@@ -9,19 +9,21 @@ interface StoredLinks {
   links: PageLink[];
 }
 
-function isStoredLinks(value: unknown): value is StoredLinks {
-  const stored = value as Partial<StoredLinks> | null;
-  return !!stored && Array.isArray(stored.ids) && Array.isArray(stored.headings) && Array.isArray(stored.links);
+function parseStored(extra: unknown): StoredLinks | undefined {
+  if (typeof extra !== "string") return undefined;
+  const stored = JSON.parse(extra) as Partial<StoredLinks> | null;
+  return stored && Array.isArray(stored.ids) && Array.isArray(stored.headings) && Array.isArray(stored.links) ? (stored as StoredLinks) : undefined;
 }
 
 /** `collectPageLinks`, remembered in `cache` by the page's whole HTML. */
 export function cachedPageLinks(cache: RenderCache): (html: string) => PageLinks {
   return (html) => {
     const key = cache.keyFor(html, "page-links");
-    const stored = cache.read(key)?.extra;
-    if (isStoredLinks(stored)) return { ids: new Set(stored.ids), headings: new Set(stored.headings), links: stored.links };
+    const stored = parseStored(cache.read(key)?.extra);
+    if (stored) return { ids: new Set(stored.ids), headings: new Set(stored.headings), links: stored.links };
     const links = collectPageLinks(html);
-    cache.write(key, { html: "", extra: { ids: [...links.ids], headings: [...links.headings], links: links.links } satisfies StoredLinks });
+    // Kept as one JSON string: checked and parsed once, not re-serialised for the checksum.
+    cache.write(key, { html: "", extra: JSON.stringify({ ids: [...links.ids], headings: [...links.headings], links: links.links } satisfies StoredLinks) });
     return links;
   };
 }

@@ -48,6 +48,7 @@ declare module "@11ty/eleventy" {
     setTemplateFormats(formats: string | string[]): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
     setUseGitIgnore(use: boolean): void;
     setUseTemplateCache(use: boolean): void;
