@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { writeEssays } from "./essays.ts";
 import { measure, type Command, type Measurement } from "./measure.ts";
 import { serveEditLatency } from "./serve-edit.ts";
-import { formatTable, type Row } from "./table.ts";
+import { formatTable, median, type Row } from "./table.ts";
+import { formatTargets } from "./targets.ts";
 import { hugo, installedVersion, jekyll, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
 import { quireRoot } from "../src/paths.ts";
 
@@ -76,11 +77,14 @@ try {
   const machine = `${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`\n${count} essays (${runs} run${runs > 1 ? "s" : ""} each, median and range), ${machine}\n`);
   console.log(formatTable(rows, count, "Eleventy 3, markdown only"));
+  let serveMs: number | undefined;
   if (tools.has("serve")) {
     console.log("\nmeasuring the dev server: one essay edited, until the served page changes …");
     const latencies = await serveEditLatency(space, files, runs < 3 ? 3 : runs);
+    serveMs = median(latencies);
     console.log(`npm start, one essay edited → served: ${latencies.map((ms) => `${Math.round(ms)} ms`).join(", ")}`);
   }
+  console.log(`\n${formatTargets(rows, serveMs)}`);
 } finally {
   if (values.keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Workspace } from "./tools.ts";
 
@@ -27,24 +28,26 @@ async function pollUntil(check: () => Promise<boolean>, timeoutMs: number, inter
 
 /** Milliseconds from each edit's write to the served page showing it, one figure per edit. */
 export async function serveEditLatency(space: Workspace, files: string[], edits: number): Promise<number[]> {
+  // Run from the site's folder with relative paths, as `npm start` runs on content/ (Eleventy's watcher
+  // matches changed files to pages by their relative paths).
   const server = spawn(
     process.execPath,
     [
       "--import",
-      "tsx",
+      pathToFileURL(path.join(space.root, "node_modules/tsx/dist/loader.mjs")).href,
       path.join(space.root, "src/cli.ts"),
       "serve",
       "--quiet",
       "--input",
-      space.essays,
+      path.relative(space.dir, space.essays),
       "--output",
-      path.join(space.dir, "out-serve"),
+      "out-serve",
       "--cache-dir",
-      path.join(space.dir, "quire-cache"),
+      "quire-cache",
       "--port",
       String(PORT),
     ],
-    { cwd: space.root, stdio: ["ignore", "ignore", "pipe"] },
+    { cwd: space.dir, stdio: ["ignore", "ignore", "pipe"] },
   );
   let errors = "";
   server.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));

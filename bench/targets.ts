@@ -1,0 +1,33 @@
+// The issue's speed targets, checked against one run's table (ratios, so a slower machine still compares).
+import { megabytesOf, secondsOf, type Row } from "./table.ts";
+
+interface Target {
+  what: string;
+  /** The measured ratio or figure, undefined when a tool needed for it was skipped */
+  value: number | undefined;
+  limit: number;
+  /** "at most" or "at least" the limit */
+  atMost: boolean;
+  unit: string;
+}
+
+export function formatTargets(rows: Row[], serveMs: number | undefined): string {
+  const row = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
+  const [eleventy, cold, warm, jekyll] = [row("Eleventy"), row("quire, cold"), row("quire, warm"), row("Jekyll")];
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? a / b : undefined);
+  const peak = Math.max(...rows.filter((r) => r.name.startsWith("quire")).map((r) => megabytesOf(r) ?? 0));
+  const targets: Target[] = [
+    { what: "cold build ÷ vanilla Eleventy", value: ratio(secondsOf(cold), secondsOf(eleventy)), limit: 1.25, atMost: true, unit: "×" },
+    { what: "Jekyll ÷ cold build", value: ratio(secondsOf(jekyll), secondsOf(cold)), limit: 5, atMost: false, unit: "×" },
+    { what: "warm build ÷ cold build", value: ratio(secondsOf(warm), secondsOf(cold)), limit: 0.4, atMost: true, unit: "×" },
+    { what: "dev server, one essay edited → served", value: serveMs, limit: 300, atMost: true, unit: " ms" },
+    { what: "peak memory (any quire build) ÷ Eleventy's", value: ratio(peak || undefined, megabytesOf(eleventy)), limit: 1.2, atMost: true, unit: "×" },
+  ];
+  const lines = ["| target | measured | limit | met |", "| --- | ---: | ---: | --- |"];
+  for (const target of targets) {
+    const measured = target.value === undefined ? "–" : `${target.value.toFixed(target.unit === " ms" ? 0 : 2)}${target.unit}`;
+    const met = target.value === undefined ? "not measured" : (target.atMost ? target.value <= target.limit : target.value >= target.limit) ? "yes" : "no";
+    lines.push(`| ${target.what} | ${measured} | ${target.atMost ? "≤" : "≥"} ${target.limit}${target.unit} | ${met} |`);
+  }
+  return lines.join("\n");
+}
