@@ -74,6 +74,8 @@ export function jekyll(space: Workspace): Command {
     config,
     [
       "markdown: kramdown",
+      // Jekyll 4 keeps converted markdown in .jekyll-cache between builds; every run here is a cold build.
+      "disable_disk_cache: true",
       "kramdown:",
       "  input: GFM",
       "  hard_wrap: true",
