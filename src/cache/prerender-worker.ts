@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import matter from "gray-matter";
 import { configuredMarkdown } from "./configured-markdown.ts";
-import type { PrerenderJob } from "./prerender.ts";
+import { mayHoldLiquid, type PrerenderJob } from "./prerender.ts";
 
 const job = workerData as PrerenderJob;
 const stop = new Int32Array(job.stop);
@@ -14,8 +14,7 @@ for (const file of job.files) {
   if (Atomics.load(stop, 0) !== 0) break;
   try {
     const body = matter(readFileSync(file, "utf8")).content;
-    // Liquid runs before markdown and would change the text; those pages are left to Eleventy.
-    if (body.includes("{{") || body.includes("{%")) continue;
+    if (mayHoldLiquid(body)) continue;
     // The render goes through the build cache's wrapper: a page already cached costs one read, others are stored.
     md.render(body, {});
     rendered++;

@@ -1,10 +1,19 @@
 // Cold builds use both cores: a worker thread renders the pages' markdown into the build cache while Eleventy
 // reads data and renders on the main thread, so Eleventy's own markdown renders become cache hits.
-import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { BuildOptions } from "../build-options.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import matter from "gray-matter";
+import { renderCacheFor, renderSettings } from "../eleventy/build-cache.ts";
+import { quireRoot } from "../paths.ts";
+import type { RenderCache } from "./render-cache.ts";
+
+/** Liquid runs before markdown and changes the text: such pages are left to Eleventy. */
+export function mayHoldLiquid(body: string): boolean {
+  return body.includes("{{") || body.includes("{%");
+}
 
 export interface PrerenderJob {
   /** Markdown files, in the order the worker takes them */
@@ -37,9 +46,29 @@ export function markdownFiles(folder: string): string[] {
   return found.sort();
 }
 
-/** Starts rendering `options.input`'s pages into the cache on a spare core; a no-op with one core or no cache. */
+/** Pages looked at to tell a warm cache from a cold one. */
+const SAMPLES = 8;
+
+/** True when some of a few pages spread over the site have no cached render: the build is (partly) cold. */
+export function cacheLooksCold(files: string[], cache: RenderCache): boolean {
+  const step = Math.max(1, Math.floor(files.length / SAMPLES));
+  for (let index = 0; index < files.length; index += step) {
+    try {
+      const body = matter(readFileSync(files[index] as string, "utf8")).content;
+      if (!mayHoldLiquid(body) && !cache.has(cache.keyFor(body))) return true;
+    } catch {
+      // Eleventy will report a page it cannot read.
+    }
+  }
+  return false;
+}
+
+/** Starts rendering `options.input`'s pages into the cache on a spare core; a no-op with one core, no cache, or a
+ * warm cache (the worker's start-up would cost more than the few pages it could render). */
 export function startPrerender(options: BuildOptions): Prerender {
-  const files = options.cache && availableParallelism() > 1 ? markdownFiles(options.input) : [];
+  const candidates = options.cache && availableParallelism() > 1 ? markdownFiles(options.input) : [];
+  const cache = renderCacheFor({ dir: path.resolve(options.cacheDir), quireRoot, settings: renderSettings(options) });
+  const files = candidates.length > 1 && cacheLooksCold(candidates, cache) ? candidates : [];
   if (files.length < 2) return { stop: async () => 0, done: async () => 0 };
   const stop = new SharedArrayBuffer(4);
   const { site, palette, basePath, cacheDir, input, mode } = options;

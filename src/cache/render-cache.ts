@@ -2,7 +2,7 @@
 // An entry is trusted only when its header names its own key and its checksum matches: a truncated,
 // garbled or half-written file reads as a miss and is rendered again, never served.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Bumped when the entry layout changes, so old entries are never misread. */
@@ -62,6 +62,11 @@ export class RenderCache {
 
   private fileOf(key: string): string {
     return path.join(this.folder, key.slice(0, 2), `${key}.html`);
+  }
+
+  /** Whether an entry exists under `key` (not whether it can be trusted: `read` checks that). */
+  has(key: string): boolean {
+    return existsSync(this.fileOf(key));
   }
 
   /** The entry stored under `key`, or undefined when there is none or it cannot be trusted. */

@@ -62,5 +62,7 @@ describe("the prerender worker", () => {
     for (const [name, html] of uncached) expect(cached.get(name), name).toBe(html);
     // The build found the worker's three renders and added only the Liquid page's.
     expect(renderEntries(cacheDir)).toHaveLength(4);
+    // With the cache warm, no worker starts: its start-up would cost more than it saves.
+    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(0);
   });
 });
