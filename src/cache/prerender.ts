@@ -49,18 +49,20 @@ export function markdownFiles(folder: string): string[] {
 /** Pages looked at to tell a warm cache from a cold one. */
 const SAMPLES = 8;
 
-/** True when some of a few pages spread over the site have no cached render: the build is (partly) cold. */
+/** True when at least two of a few pages spread over the site have no cached render: many pages changed (or
+ * quire did). One miss is most likely the one page being edited, which Eleventy renders sooner itself. */
 export function cacheLooksCold(files: string[], cache: RenderCache): boolean {
   const step = Math.max(1, Math.floor(files.length / SAMPLES));
-  for (let index = 0; index < files.length; index += step) {
+  let misses = 0;
+  for (let index = 0; index < files.length && misses < 2; index += step) {
     try {
       const body = matter(readFileSync(files[index] as string, "utf8")).content;
-      if (!mayHoldLiquid(body) && !cache.has(cache.keyFor(body))) return true;
+      if (!mayHoldLiquid(body) && !cache.has(cache.keyFor(body))) misses++;
     } catch {
       // Eleventy will report a page it cannot read.
     }
   }
-  return false;
+  return misses >= 2;
 }
 
 /** Starts rendering `options.input`'s pages into the cache on a spare core; a no-op with one core, no cache, or a

@@ -1,7 +1,7 @@
 // The prerender worker renders pages into the cache on the second core; the build then serves those renders,
 // so they must be exactly what Eleventy itself would have rendered.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, writeFixture } from "../helpers/site.ts";
@@ -62,7 +62,12 @@ describe("the prerender worker", () => {
     for (const [name, html] of uncached) expect(cached.get(name), name).toBe(html);
     // The build found the worker's three renders and added only the Liquid page's.
     expect(renderEntries(cacheDir)).toHaveLength(4);
-    // With the cache warm, no worker starts: its start-up would cost more than it saves.
+    // With the cache warm, or one page edited, no worker starts: its start-up would cost more than it saves.
     expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(0);
+    writeFileSync(path.join(input, "notes/index.md"), "# notes, edited\n");
+    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(0);
+    writeFileSync(path.join(input, "index.md"), "the home page, edited too\n");
+    // Two of the samples miss: the worker goes through every page without Liquid again.
+    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(3);
   });
 });
