@@ -9,6 +9,8 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+import headerContrast from "./src/eleventy/header-contrast.ts";
+import search from "./src/eleventy/search.ts";
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
   const options = withDefaults(partial);
@@ -33,6 +35,10 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
+  eleventyConfig.addPlugin(headerContrast);
+  // A /search/ page and a Pagefind index of every page, written after the pages.
+  eleventyConfig.addPlugin(search, { input });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
