@@ -11,8 +11,16 @@ import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
 import headerContrast from "./src/eleventy/header-contrast.ts";
 import search from "./src/eleventy/search.ts";
+import linkCheck from "./src/eleventy/link-check.ts";
+import type { LinkRegistry } from "./src/links/link-check.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+/** What the build or dev server hands in to read back afterwards. */
+export interface Hooks {
+  /** Collects every page's ids and links for the link check */
+  links?: LinkRegistry;
+}
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
   const options = withDefaults(partial);
   const input = path.resolve(options.input);
 
@@ -39,6 +47,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(headerContrast);
   // A /search/ page and a Pagefind index of every page, written after the pages.
   eleventyConfig.addPlugin(search, { input });
+  // Every page's ids and links, for the site-wide link check after the build.
+  if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
