@@ -39,6 +39,10 @@ export async function serveStatic(root: string): Promise<StaticSite> {
     if (!existsSync(file)) {
       status = 404;
       file = path.join(root, "404.html");
+      if (!existsSync(file)) {
+        response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
     }
     response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
