@@ -52,6 +52,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's "slow plugin" notices would interleave with quire's report; `npm run bench` measures speed.
+  eleventyConfig.benchmarks.config.setIsVerbose(false);
   // Read pages and layouts afresh on every build, even when builds share a process (tests, benchmarks).
   eleventyConfig.setUseTemplateCache(false);
   return { markdownTemplateEngine: "liquid" };

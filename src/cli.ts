@@ -70,8 +70,10 @@ async function main(argv: string[]): Promise<number> {
       try {
         const result = await build(options);
         const { links } = result;
-        if (links.broken.length > 0 || links.corrected.length > 0) {
-          console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(links)}`);
+        // Corrections are notices; --quiet keeps only what needs the author's attention.
+        const shown = options.quiet ? { ...links, corrected: [] } : links;
+        if (shown.broken.length > 0 || shown.corrected.length > 0) {
+          console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(shown)}`);
         }
         if (!options.quiet) {
           console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);

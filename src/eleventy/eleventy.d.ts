@@ -53,6 +53,7 @@ declare module "@11ty/eleventy" {
     addDataExtension(extensions: string, options: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
+    benchmarks: { config: { setIsVerbose(verbose: boolean): void } };
     watchIgnores: { add(glob: string): void };
     on(event: string, callback: (...args: never[]) => unknown): void;
     pathPrefix?: string;
