@@ -18,7 +18,7 @@ try {
 
 if (pagefind) {
   form.hidden = false;
-  form.addEventListener("submit", (event) => event.preventDefault());
+  document.querySelector(".search-needs-js").hidden = true;
   let latest = 0;
   const show = async (query) => {
     const asked = ++latest;
@@ -28,9 +28,15 @@ if (pagefind) {
     const pages = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
     if (asked !== latest) return;
     list.replaceChildren(...pages.map(resultItem));
-    status.textContent = query.trim() ? `${pages.length === 1 ? "1 page" : `${pages.length} pages`} found` : "";
+    const count = found.results.length;
+    status.textContent = query.trim() ? `${count === 1 ? "1 page" : `${count} pages`} found${count > pages.length ? `, the first ${pages.length} shown` : ""}` : "";
   };
   input.addEventListener("input", () => show(input.value));
+  // Results follow the typing; the button (or Enter) searches again at once.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    show(input.value);
+  });
   const asked = new URLSearchParams(location.search).get("q");
   if (asked) {
     input.value = asked;

@@ -1,14 +1,11 @@
 // The fixture site read in headless Chromium: widths, the header's colour, the contents, asides,
 // JavaScript off, accessibility (axe-core) and search.
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { palette } from "../../src/palette.ts";
 import type { BuiltSite } from "../helpers/site.ts";
 import { buildFixtureSite, fixtureUrls, searchable } from "./fixture-site.ts";
-import { desktop, hasChromium, launchChromium, noChromium, phone, serveStatic, type StaticSite } from "./support.ts";
-
-const axePath = path.resolve("node_modules/axe-core/axe.min.js");
+import { desktop, hasChromium, launchChromium, noChromium, phone, seriousAxeViolations, serveStatic, type StaticSite } from "./support.ts";
 
 describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromium" : `browser tests skipped: ${noChromium}`, () => {
   let site: BuiltSite;
@@ -152,10 +149,14 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
         const paragraph = [...document.querySelectorAll("main p")].find((p) => p.textContent?.includes("a second thought"))!;
         const range = document.createRange();
         const tops: number[] = [];
+        // The top of the first text after the start and after each <br>: where each thought begins.
+        let lineStart = true;
         for (const node of paragraph.childNodes) {
-          if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+          if (node.nodeName === "BR") lineStart = true;
+          if (!lineStart || node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
           range.selectNodeContents(node);
           tops.push(range.getClientRects()[0]!.top);
+          lineStart = false;
         }
         const style = getComputedStyle(paragraph);
         return {
@@ -178,19 +179,15 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
   describe("accessibility (axe-core)", () => {
     it("finds no serious or critical violation on any page, at phone and desktop widths", async () => {
       const found: string[] = [];
-      for (const page of [phonePage, desktopPage]) {
-        for (const url of fixtureUrls()) {
-          await open(page, url);
-          await page.addScriptTag({ path: axePath });
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-            const result = await axe.run(document, { resultTypes: ["violations"] });
-            return result.violations
-              .filter((v) => v.impact === "serious" || v.impact === "critical")
-              .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-          });
-          found.push(...violations.map((v) => `${url} at ${page.viewportSize()?.width}px: ${v}`));
-        }
+      // Every page at desktop width; the pages with the most structure at phone width too.
+      const visits = [
+        ...fixtureUrls().map((url) => [desktopPage, url] as const),
+        ...["/", "/essay/", "/search/"].map((url) => [phonePage, url] as const),
+      ];
+      for (const [page, url] of visits) {
+        await open(page, url);
+        const violations = await seriousAxeViolations(page);
+        found.push(...violations.map((v) => `${url} at ${page.viewportSize()?.width}px: ${v}`));
       }
       expect(found).toEqual([]);
     });

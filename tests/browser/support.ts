@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.QUIRE_CHROMIUM ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(chromiumPath);
@@ -77,3 +77,22 @@ export function launchChromium(): Promise<Browser> {
 
 export const phone = { width: 375, height: 740 };
 export const desktop = { width: 1280, height: 900 };
+
+const axePath = path.resolve("node_modules/axe-core/axe.min.js");
+
+interface AxeResults {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** axe-core's serious and critical violations on the open page, one readable line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+      resultTypes: ["violations"],
+    }),
+  );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
