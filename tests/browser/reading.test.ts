@@ -7,6 +7,8 @@ import type { BuiltSite } from "../helpers/site.ts";
 import { buildFixtureSite, fixtureUrls, searchable } from "./fixture-site.ts";
 import { desktop, hasChromium, launchChromium, noChromium, phone, seriousAxeViolations, serveStatic, type StaticSite } from "./support.ts";
 
+if (!hasChromium) console.warn(`quire: skipping the browser tests: ${noChromium}`);
+
 describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromium" : `browser tests skipped: ${noChromium}`, () => {
   let site: BuiltSite;
   let server: StaticSite;
