@@ -52,7 +52,8 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
 /** Index every page under `site` that has `data-pagefind-body` and write the index to `site/pagefind/`. */
 export async function writeSearchIndex(site: string): Promise<number> {
   try {
-    const { index, errors } = await pagefind.createIndex();
+    // The contents box repeats the headings, the home page's list repeats other pages' excerpts.
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ["nav.toc", ".heading-anchor", ".page-list"] });
     if (!index) throw new Error(errors.join("; "));
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(added.errors.join("; "));

@@ -15,11 +15,12 @@ if (!site) {
 const server = await serveStatic(path.resolve(site));
 const browser = await launchChromium();
 try {
-  for (const [name, viewport, fullPage] of [["375", phone, true], ["1280", desktop, false]] as const) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  // The phone shot runs past the first screen, to show the contents box and the first sections.
+  for (const [name, viewport, height] of [["375", phone, 1300], ["1280", desktop, desktop.height]] as const) {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1, reducedMotion: "reduce" });
     await page.goto(server.origin + urlPath);
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: `${prefix}-${name}.png`, fullPage, clip: fullPage ? { x: 0, y: 0, width: viewport.width, height: 2400 } : undefined });
+    await page.screenshot({ path: `${prefix}-${name}.png`, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
     await page.close();
   }
 } finally {
