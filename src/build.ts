@@ -3,8 +3,8 @@ import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
-import { publicDir, quireRoot } from "./paths.ts";
-import { cpSync, existsSync } from "node:fs";
+import { quireRoot } from "./paths.ts";
+import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
@@ -26,7 +26,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];
-    copyPublicFiles(staging);
+    copyStaticFiles(staticFilesFor(options.input), staging);
     publishStaging(staging, options.output);
     return { written: countWritten(results), milliseconds: performance.now() - started };
   } catch (error) {
@@ -38,9 +38,4 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
 function countWritten(results: unknown[]): number {
   // Eleventy 3 resolves write() with [passthrough copies, templates].
   return results.flat(2).length;
-}
-
-/** quire's public/ files at the site root; a page at the same path is an error, not an overwrite. */
-function copyPublicFiles(staging: string): void {
-  if (existsSync(publicDir)) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: true });
 }
