@@ -14,8 +14,16 @@ import siteFiles from "./src/eleventy/site-files.ts";
 import { readJekyllConfig } from "./src/jekyll/config.ts";
 import { withJekyllSite } from "./src/jekyll/site-options.ts";
 import { siteFiles as publishedFiles } from "./src/static-files.ts";
+import linkCheck from "./src/eleventy/link-check.ts";
+import type { LinkRegistry } from "./src/links/link-check.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+/** What the build or dev server hands in to read back afterwards. */
+export interface Hooks {
+  /** Collects every page's ids and links for the link check */
+  links?: LinkRegistry;
+}
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
   // A Jekyll site (it has _config.yml) brings its own name and palette (src/jekyll/).
   const options = withJekyllSite(withDefaults(partial));
   const input = path.resolve(options.input);
@@ -40,6 +48,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // Every page's ids and links, for the site-wide link check after the build.
+  if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
   if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site });
 

@@ -5,10 +5,14 @@ import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
 import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
+import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
+import { QuireError } from "./errors.ts";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
   written: number;
+  /** Internal links checked, corrected and broken */
+  links: LinkReport;
   /** Wall time of the whole build */
   milliseconds: number;
 }
@@ -19,16 +23,26 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
   try {
+    const links = new LinkRegistry();
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
-      config: (config) => quire(config, options),
+      config: (config) => quire(config, options, { links }),
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];
     copyStaticFiles(staticFilesFor(options.input), staging);
+    const report = links.check(staging, options.basePath);
+    if (options.strict && report.broken.length > 0) {
+      throw new QuireError(
+        `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,
+        undefined,
+        undefined,
+        "fix the links above, or build without --strict to publish anyway",
+      );
+    }
     publishStaging(staging, options.output);
-    return { written: countWritten(results), milliseconds: performance.now() - started };
+    return { written: countWritten(results), links: report, milliseconds: performance.now() - started };
   } catch (error) {
     discardStaging(staging);
     throw error;

@@ -5,6 +5,7 @@ import { build } from "./build.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
+import { formatLinkReport } from "./links/link-check.ts";
 
 const HELP = `quire — a static site generator for essay sites
 
@@ -68,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
     case "build": {
       try {
         const result = await build(options);
+        const { links } = result;
+        if (links.broken.length > 0 || links.corrected.length > 0) {
+          console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(links)}`);
+        }
         if (!options.quiet) {
           console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);
         }

@@ -6,6 +6,7 @@ import { checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 
 export interface ServeOptions extends BuildOptions {
   /** Port for the dev server (default 8080) */
@@ -17,6 +18,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   checkOutputFolder(options.output, options.input, quireRoot);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
+  const links = new LinkRegistry();
   const eleventy = new Eleventy(options.input, options.output, {
     quietMode: options.quiet,
     runMode: "serve",
@@ -25,7 +27,12 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
       config.setServerOptions({ port: options.port, showVersion: false });
-      return quire(config, { ...options, mode: "serve" });
+      // After each rebuild, the link check reports on the site as it now stands.
+      config.on("eleventy.after", () => {
+        const report = links.check(options.output, options.basePath);
+        if (report.broken.length > 0 || report.corrected.length > 0) console.warn(formatLinkReport(report));
+      });
+      return quire(config, { ...options, mode: "serve" }, { links });
     },
   });
   await eleventy.init();
