@@ -1,0 +1,150 @@
+// The Jekyll fixture site built by quire against the same site built by Jekyll as GitHub Pages does
+// (tests/fixtures/jekyll-site-expected/, made by tests/jekyll/build-expected.sh): same published paths, same
+// static files byte for byte, and per page the same heading ids, words, tables, rel attributes and classes.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import type { Cheerio, CheerioAPI } from "cheerio";
+import type { AnyNode } from "domhandler";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { publicDir } from "../../src/paths.ts";
+import { buildSite, type BuiltSite } from "../helpers/site.ts";
+
+const fixture = path.resolve("tests/fixtures/jekyll-site");
+const expectedDir = path.resolve("tests/fixtures/jekyll-site-expected");
+
+/** What Jekyll publishes and quire deliberately does not, and why. */
+const ONLY_JEKYLL_PUBLISHES: Record<string, string> = {
+  "assets/css/style.css": "Sass with front matter is Jekyll's stylesheet; quire's styles replace it (a warning names it)",
+  "assets/css/style.css.map": "the source map of that stylesheet",
+};
+
+/** Classes that come from Jekyll's and kramdown's own markup, not from the author's attribute lists. */
+const MARKUP_CLASSES = /^(language-|highlight|footnotes?$|reversefootnote$)/;
+
+let site: BuiltSite;
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  const warn = vi.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(String(message)));
+  try {
+    site = await buildSite(fixture);
+  } finally {
+    warn.mockRestore();
+  }
+});
+
+afterAll(() => vi.restoreAllMocks());
+
+function filesUnder(folder: string, prefix = ""): string[] {
+  return readdirSync(path.join(folder, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? filesUnder(folder, relative) : [relative];
+    })
+    .sort();
+}
+
+const expectedFiles = filesUnder(expectedDir);
+const expectedPages = expectedFiles.filter((file) => file.endsWith(".html") && readFileSync(path.join(expectedDir, file), "utf8").includes("<main>"));
+
+function jekyllPage(file: string): CheerioAPI {
+  return cheerio.load(readFileSync(path.join(expectedDir, file), "utf8"));
+}
+
+function quirePage(file: string): CheerioAPI {
+  return cheerio.load(site.file(file));
+}
+
+/** The words of a text, quotes straightened: kramdown curls them, quire keeps them as typed (a warning says so). */
+function words(text: string): string[] {
+  const straight = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  return straight.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+}
+
+function headingIds($: CheerioAPI): string[] {
+  return $("main :is(h1,h2,h3,h4,h5,h6)[id]").map((_, element) => $(element).attr("id")).get();
+}
+
+function tables($: CheerioAPI): string[][][] {
+  return $("main table")
+    .map((_, table) => [
+      $(table)
+        .find("tr")
+        .map((_, row) => [
+          $(row)
+            .find("th, td")
+            .map((_, cell) => `${$(cell).text().trim()} [${alignment($(cell))}]`)
+            .get(),
+        ])
+        .get(),
+    ])
+    .get();
+}
+
+function alignment(cell: Cheerio<AnyNode>): string {
+  return /text-align:\s*(\w+)/.exec(cell.attr("style") ?? "")?.[1] ?? cell.attr("align") ?? "";
+}
+
+function relLinks($: CheerioAPI): string[] {
+  return $("main a[rel]")
+    .map((_, a) => `${$(a).attr("href")} rel=${$(a).attr("rel")}`)
+    .get()
+    .sort();
+}
+
+function authorClasses($: CheerioAPI): string[] {
+  return $("main [class]")
+    .map((_, element) =>
+      ($(element).attr("class") ?? "")
+        .split(/\s+/)
+        .filter((name) => name && !MARKUP_CLASSES.test(name))
+        .map((name) => `${element.tagName}.${name}`),
+    )
+    .get()
+    .sort();
+}
+
+describe("what is published", () => {
+  it("is every path Jekyll publishes, less Jekyll's stylesheet, plus quire's public files", () => {
+    const quirePublic = new Set(filesUnder(publicDir));
+    const published = filesUnder(site.output).filter((file) => file !== ".quire-output" && !quirePublic.has(file));
+    expect(published).toEqual(expectedFiles.filter((file) => !(file in ONLY_JEKYLL_PUBLISHES)));
+    // The allowance stays honest: Jekyll does publish those files.
+    expect(expectedFiles).toEqual(expect.arrayContaining(Object.keys(ONLY_JEKYLL_PUBLISHES)));
+  });
+  it("copies every static file byte for byte, standalone HTML included", () => {
+    const copied = expectedFiles.filter((file) => !expectedPages.includes(file) && !(file in ONLY_JEKYLL_PUBLISHES));
+    expect(copied).toEqual(expect.arrayContaining(["CNAME", "keybase.txt", ".well-known/security.txt", "images/a fox at dusk.png", "images/café crème.png", "standalone.html", "notes.md"]));
+    for (const file of copied) {
+      expect(readFileSync(path.join(site.output, file)).equals(readFileSync(path.join(expectedDir, file))), file).toBe(true);
+    }
+  });
+  it("warns about the Sass file it leaves out and the kramdown setting it renders otherwise", () => {
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("assets/css/style.scss: Sass with front matter")]));
+    expect(warnings.filter((line) => line.includes("kramdown"))).toEqual([expect.stringContaining('"smart_quotes"')]);
+  });
+});
+
+describe.each(expectedPages)("the page %s", (file) => {
+  it("keeps every id Jekyll gives its headings", () => {
+    const ids = headingIds(jekyllPage(file));
+    expect(headingIds(quirePage(file))).toEqual(expect.arrayContaining(ids));
+  });
+  it("keeps every other id Jekyll gives (contents links, footnotes)", () => {
+    const $ = quirePage(file);
+    const ids = jekyllPage(file)("main [id]").map((_, element) => element.attribs.id).get();
+    for (const id of ids) expect($(`[id="${id}"]`), id).toHaveLength(1);
+  });
+  it("keeps the words of its main text", () => {
+    expect(words(quirePage(file)("main").text())).toEqual(words(jekyllPage(file)("main").text()));
+  });
+  it("keeps its tables, rel attributes and classes from attribute lists", () => {
+    expect(tables(quirePage(file))).toEqual(tables(jekyllPage(file)));
+    expect(relLinks(quirePage(file))).toEqual(relLinks(jekyllPage(file)));
+    expect(authorClasses(quirePage(file))).toEqual(authorClasses(jekyllPage(file)));
+  });
+  it("has exactly one <h1>, the page title", () => {
+    expect(quirePage(file)("h1")).toHaveLength(1);
+  });
+});
