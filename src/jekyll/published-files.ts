@@ -18,6 +18,9 @@ export interface PublishedFiles {
 }
 
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd)$/i;
+
+/** Repository files GitHub Pages leaves unrendered when they have no front matter (jekyll-optional-front-matter). */
+const REPOSITORY_FILES = ["README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"];
 const SASS = /\.(scss|sass)$/i;
 
 export function jekyllPublishedFiles(input: string, config: JekyllConfig): PublishedFiles {
@@ -45,7 +48,10 @@ export function jekyllPublishedFiles(input: string, config: JekyllConfig): Publi
 }
 
 function classify(relative: string, frontMatter: boolean, files: PublishedFiles): void {
-  if (/\.md$/i.test(relative)) {
+  const stem = path.posix.basename(relative).replace(/\.[^.]*$/, "").toUpperCase();
+  if (/\.md$/i.test(relative) && !frontMatter && REPOSITORY_FILES.includes(stem)) {
+    files.copied.push(relative);
+  } else if (/\.md$/i.test(relative)) {
     files.pages.push(relative);
     // GitHub Pages renders a markdown file without front matter and still publishes its source.
     if (!frontMatter) files.copied.push(relative);

@@ -91,6 +91,16 @@ describe("a Jekyll site's rules", () => {
     );
     expect(site.file("feed.html").trim()).toBe("<p>a small site</p>");
   });
+  it("copies README.md and LICENSE.md without front matter as they are, as GitHub Pages does", async () => {
+    const { result: site } = await quietly(() =>
+      buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "README.md": "# the repository\n", "docs/LICENSE.md": "terms\n", "readme-notes.md": "a page\n" }),
+    );
+    expect(site.file("README.md")).toBe("# the repository\n");
+    expect(site.has("README.html")).toBe(false);
+    expect(site.has("docs/LICENSE.md")).toBe(true);
+    expect(site.has("docs/LICENSE.html")).toBe(false);
+    expect(site.has("readme-notes.html")).toBe(true);
+  });
   it("warns that blog posts in _posts/ are not published", async () => {
     const { warnings } = await quietly(() => buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "_posts/2024-01-01-hello.md": "hello\n" }));
     expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("_posts/: Jekyll's blog posts are not published")]));
