@@ -135,6 +135,11 @@ describe("quire's own content/", () => {
     expect(site.page("/with-front-matter/")("header h1").text().trim()).toBe("rendered");
     expect(site.has("styles/quire.css")).toBe(true);
   });
+  it("copies files whose names hold glob characters, and leaves such .html pages untouched", async () => {
+    const site = await buildSite({ "index.md": "home\n", "art (draft) [1].html": "<p>{{ raw }}</p>\n", "notes/a+b!.txt": "plus\n" });
+    expect(site.file("art (draft) [1].html")).toBe("<p>{{ raw }}</p>\n");
+    expect(site.file("notes/a+b!.txt")).toBe("plus\n");
+  });
   it("fails when content/ and public/ both have a file for the same path, naming both", async () => {
     const { message, output } = await failure({ "index.md": "home\n", "styles/quire.css": "body {}\n" });
     expect(message).toMatch(/styles\/quire\.css and public\/styles\/quire\.css would both be published at \/styles\/quire\.css/);
