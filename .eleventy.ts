@@ -4,13 +4,18 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { withDefaults, type BuildOptions } from "./src/build-options.ts";
 import { createMarkdown } from "./src/markdown/index.ts";
-import { layoutsDir, publicDir } from "./src/paths.ts";
+import { layoutsDir } from "./src/paths.ts";
 import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
 import headerContrast from "./src/eleventy/header-contrast.ts";
 import search from "./src/eleventy/search.ts";
+import jekyllSite from "./src/eleventy/jekyll-site.ts";
+import siteFiles from "./src/eleventy/site-files.ts";
+import { readJekyllConfig } from "./src/jekyll/config.ts";
+import { withJekyllSite } from "./src/jekyll/site-options.ts";
+import { siteFiles as publishedFiles } from "./src/static-files.ts";
 import linkCheck from "./src/eleventy/link-check.ts";
 import type { LinkRegistry } from "./src/links/link-check.ts";
 
@@ -21,14 +26,16 @@ export interface Hooks {
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
-  const options = withDefaults(partial);
+  // A Jekyll site (it has _config.yml) brings its own name and palette (src/jekyll/).
+  const options = withJekyllSite(withDefaults(partial));
   const input = path.resolve(options.input);
+  const jekyllConfig = readJekyllConfig(input);
 
   // Layouts and public/ are quire's own, wherever the pages come from.
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
-  // A one-shot build copies static files itself once pages render (src/build.ts), so a failed build
-  // has no copies in flight; the dev server lets Eleventy serve them.
-  if (options.mode === "serve") eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), publicDir) || "."]: "/" });
+  // Only pages are templates; a one-shot build copies static files itself once pages render (src/build.ts),
+  // so a failed build has no copies in flight; the dev server lets Eleventy serve them.
+  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
   eleventyConfig.addGlobalData("site", options.site);
@@ -49,6 +56,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(search, { input });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
+  // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

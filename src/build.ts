@@ -3,10 +3,10 @@ import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
-import { publicDir, quireRoot } from "./paths.ts";
+import { quireRoot } from "./paths.ts";
+import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
-import { cpSync, existsSync } from "node:fs";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
@@ -31,7 +31,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];
-    copyPublicFiles(staging);
+    copyStaticFiles(staticFilesFor(options.input), staging);
     const report = links.check(staging, options.basePath);
     if (options.strict && report.broken.length > 0) {
       throw new QuireError(
@@ -52,9 +52,4 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
 function countWritten(results: unknown[]): number {
   // Eleventy 3 resolves write() with [passthrough copies, templates].
   return results.flat(2).length;
-}
-
-/** quire's public/ files at the site root; a page at the same path is an error, not an overwrite. */
-function copyPublicFiles(staging: string): void {
-  if (existsSync(publicDir)) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: true });
 }

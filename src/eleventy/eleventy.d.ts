@@ -45,6 +45,7 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): void;
     setDataDirectory(dir: string): void;
     setTemplateFormats(formats: string | string[]): void;
+    addTemplateFormats(formats: string | string[]): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;

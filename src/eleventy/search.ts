@@ -31,6 +31,12 @@ export const searchPageData = {
   unlisted: true,
 };
 
+/** Whether an output file is search's own (the index, or the /search/ page quire adds), not the site's. */
+export function isSearchOutput(file: string): boolean {
+  const posix = file.split(path.sep).join("/");
+  return posix.startsWith("pagefind/") || posix === "search/index.html";
+}
+
 interface AfterBuild {
   /** Eleventy's normalised folders; `output` is the staging folder a build writes into */
   directories: { output: string };
@@ -41,7 +47,7 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
   if (!OWN_SEARCH_PAGES.some((file) => existsSync(path.join(options.input, file)))) {
     (eleventyConfig as unknown as { addTemplate(file: string, content: string, data: object): void })
       // The page's text is the layout's; the virtual file only gives it a place and its data.
-      .addTemplate("search/index.md", "", searchPageData);
+      .addTemplate("search/index.njk", "", searchPageData);
   }
   if (!options.index) return;
   eleventyConfig.on("eleventy.after", (async ({ directories }: AfterBuild) => {
