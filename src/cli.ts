@@ -5,6 +5,8 @@ import { build } from "./build.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
+import { createPage } from "./new-page.ts";
+import { QuireError } from "./errors.ts";
 
 const HELP = `quire — a static site generator for essay sites
 
@@ -89,6 +91,23 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       } catch (error) {
         console.error(`quire: the dev server could not start.\n${describeBuildError(error)}`);
+        return 1;
+      }
+    }
+    case "new": {
+      const title = rest.join(" ").trim();
+      if (!title) {
+        console.error(`quire: new needs the page's title: npm run new -- "my new essay"`);
+        return 2;
+      }
+      const input = options.input ?? "content";
+      try {
+        const file = createPage(title, input);
+        console.log(`quire: started ${file}; fill in its front matter, then npm start to watch it as you write`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof QuireError)) throw error;
+        console.error(`quire: no page made.\n${error.format()}`);
         return 1;
       }
     }
