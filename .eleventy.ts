@@ -1,7 +1,7 @@
 // quire's Eleventy configuration: wiring only. Each concern lives in src/ and is added here in order.
 // The CLI (src/cli.ts) calls this with the options from its flags; see README "Where things live".
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { withDefaults, type BuildOptions } from "./src/build-options.ts";
 import { createMarkdown } from "./src/markdown/index.ts";
 import { layoutsDir, publicDir } from "./src/paths.ts";
@@ -9,8 +9,14 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+import drafts from "./src/eleventy/drafts.ts";
+import pageDates from "./src/eleventy/page-dates.ts";
+import feed from "./src/eleventy/feed.ts";
+import sitemap from "./src/eleventy/sitemap.ts";
+import { BuildLog } from "./src/build-log.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}) {
+/** `log`: where plugins leave warnings and summary lines for the CLI or dev server to print. */
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> & { log?: BuildLog } = {}) {
   const options = withDefaults(partial);
   const input = path.resolve(options.input);
 
@@ -33,6 +39,16 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
+  eleventyConfig.addPlugin(drafts, { publish: options.drafts });
+  // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.basePath });
+  // A page's date: front matter, else its first commit (one git call per build).
+  eleventyConfig.addPlugin(pageDates, { input });
+  // The Atom feed at /feed.xml.
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: partial.log ?? new BuildLog() });
+  // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
+  eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

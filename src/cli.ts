@@ -7,6 +7,7 @@ import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
 import { createPage } from "./new-page.ts";
 import { QuireError } from "./errors.ts";
+import { buildSummary } from "./build-summary.ts";
 
 const HELP = `quire — a static site generator for essay sites
 
@@ -70,9 +71,9 @@ async function main(argv: string[]): Promise<number> {
     case "build": {
       try {
         const result = await build(options);
-        if (!options.quiet) {
-          console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);
-        }
+        const summary = buildSummary(result, options.output ?? "_site", options.quiet ?? false);
+        for (const line of summary.lines) console.log(line);
+        for (const line of summary.warnings) console.warn(line);
         return 0;
       } catch (error) {
         console.error(`quire: the build failed; the site in ${options.output ?? "_site"} is unchanged.\n${describeBuildError(error)}`);
