@@ -14,6 +14,7 @@ import pageDates from "./src/eleventy/page-dates.ts";
 import feed from "./src/eleventy/feed.ts";
 import sitemap from "./src/eleventy/sitemap.ts";
 import { BuildLog } from "./src/build-log.ts";
+import quietBenchmarks from "./src/eleventy/quiet-benchmarks.ts";
 
 /** `log`: where plugins leave warnings and summary lines for the CLI or dev server to print. */
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> & { log?: BuildLog } = {}) {
@@ -49,6 +50,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: partial.log ?? new BuildLog() });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
+  // No "[11ty] Benchmark" notes in the author's terminal.
+  eleventyConfig.addPlugin(quietBenchmarks);
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
