@@ -16,10 +16,11 @@ import sitemap from "./src/eleventy/sitemap.ts";
 import { BuildLog } from "./src/build-log.ts";
 import quietBenchmarks from "./src/eleventy/quiet-benchmarks.ts";
 
-/** `log`: where plugins leave warnings and summary lines for the CLI or dev server to print. */
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> & { log?: BuildLog } = {}) {
   const options = withDefaults(partial);
   const input = path.resolve(options.input);
+  // Warnings and summary lines (the feed's undated pages, the link checker's count) for the CLI to print.
+  const log = partial.log ?? new BuildLog();
 
   // Layouts and public/ are quire's own, wherever the pages come from.
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
@@ -47,7 +48,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // A page's date: front matter, else its first commit (one git call per build).
   eleventyConfig.addPlugin(pageDates, { input });
   // The Atom feed at /feed.xml.
-  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: partial.log ?? new BuildLog() });
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
   // No "[11ty] Benchmark" notes in the author's terminal.
