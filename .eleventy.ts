@@ -9,24 +9,38 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+import jekyllSite from "./src/eleventy/jekyll-site.ts";
+import siteFiles from "./src/eleventy/site-files.ts";
+import { readJekyllConfig } from "./src/jekyll/config.ts";
+import { withJekyllSite } from "./src/jekyll/site-options.ts";
+import { siteFiles as publishedFiles } from "./src/static-files.ts";
+import linkCheck from "./src/eleventy/link-check.ts";
+import type { LinkRegistry } from "./src/links/link-check.ts";
 import drafts from "./src/eleventy/drafts.ts";
 import pageDates from "./src/eleventy/page-dates.ts";
 import feed from "./src/eleventy/feed.ts";
 import sitemap from "./src/eleventy/sitemap.ts";
 import { BuildLog } from "./src/build-log.ts";
-import quietBenchmarks from "./src/eleventy/quiet-benchmarks.ts";
 
-export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> & { log?: BuildLog } = {}) {
-  const options = withDefaults(partial);
+/** What the build or dev server hands in to read back afterwards. */
+export interface Hooks {
+  /** Collects every page's ids and links for the link check */
+  links?: LinkRegistry;
+  /** Collects warnings (the feed's undated pages) and summary lines for the CLI or dev server to print */
+  log?: BuildLog;
+}
+
+export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
+  // A Jekyll site (it has _config.yml) brings its own name and palette (src/jekyll/).
+  const options = withJekyllSite(withDefaults(partial));
   const input = path.resolve(options.input);
-  // Warnings and summary lines (the feed's undated pages, the link checker's count) for the CLI to print.
-  const log = partial.log ?? new BuildLog();
+  const jekyllConfig = readJekyllConfig(input);
 
   // Layouts and public/ are quire's own, wherever the pages come from.
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
-  // A one-shot build copies static files itself once pages render (src/build.ts), so a failed build
-  // has no copies in flight; the dev server lets Eleventy serve them.
-  if (options.mode === "serve") eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), publicDir) || "."]: "/" });
+  // Only pages are templates; a one-shot build copies static files itself once pages render (src/build.ts),
+  // so a failed build has no copies in flight; the dev server lets Eleventy serve them.
+  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
   eleventyConfig.addGlobalData("site", options.site);
@@ -41,6 +55,10 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // Every page's ids and links, for the site-wide link check after the build.
+  if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
+  // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site });
   // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
   eleventyConfig.addPlugin(drafts, { publish: options.drafts });
   // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).
@@ -48,14 +66,14 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // A page's date: front matter, else its first commit (one git call per build).
   eleventyConfig.addPlugin(pageDates, { input });
   // The Atom feed at /feed.xml.
-  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log });
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: hooks.log ?? new BuildLog() });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
-  // No "[11ty] Benchmark" notes in the author's terminal.
-  eleventyConfig.addPlugin(quietBenchmarks);
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's "slow plugin" notices would interleave with quire's report; `npm run bench` measures speed.
+  eleventyConfig.benchmarks.config.setIsVerbose(false);
   // Read pages and layouts afresh on every build, even when builds share a process (tests, benchmarks).
   eleventyConfig.setUseTemplateCache(false);
   return { markdownTemplateEngine: "liquid" };

@@ -3,20 +3,24 @@ import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
-import { publicDir, quireRoot } from "./paths.ts";
-import { cpSync, existsSync } from "node:fs";
+import { quireRoot } from "./paths.ts";
+import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
+import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
+import { QuireError } from "./errors.ts";
 import { BuildLog } from "./build-log.ts";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
   written: number;
+  /** Internal links checked, corrected and broken */
+  links: LinkReport;
   /** Wall time of the whole build */
   milliseconds: number;
   /** HTML pages written */
   pages: number;
   /** What the author may want to fix; printed even with --quiet */
   warnings: string[];
-  /** One-line reports from plugins (the link checker's count), printed after the build */
+  /** One-line reports printed after the build (e.g. the link check's count when nothing is wrong) */
   summaries: string[];
 }
 
@@ -27,17 +31,30 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   const staging = stagingFolderFor(options.output);
   const log = new BuildLog();
   try {
+    const links = new LinkRegistry();
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
-      config: (config) => quire(config, { ...options, log }),
+      config: (config) => quire(config, options, { links, log }),
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];
-    copyPublicFiles(staging);
+    copyStaticFiles(staticFilesFor(options.input), staging);
+    const report = links.check(staging, options.basePath);
+    if (options.strict && report.broken.length > 0) {
+      throw new QuireError(
+        `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,
+        undefined,
+        undefined,
+        "fix the links above, or build without --strict to publish anyway",
+      );
+    }
     publishStaging(staging, options.output);
+    // Problems are printed in full by the CLI; a clean check is one line.
+    if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
     return {
       written: countWritten(results),
+      links: report,
       milliseconds: performance.now() - started,
       pages: countPages(results),
       warnings: [...log.warnings],
@@ -57,9 +74,4 @@ function countWritten(results: unknown[]): number {
 /** Written files that are HTML pages (the rest are feeds, sitemaps and copies). */
 export function countPages(results: unknown[]): number {
   return results.flat(2).filter((entry) => String((entry as { outputPath?: unknown })?.outputPath ?? "").endsWith(".html")).length;
-}
-
-/** quire's public/ files at the site root; a page at the same path is an error, not an overwrite. */
-function copyPublicFiles(staging: string): void {
-  if (existsSync(publicDir)) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: true });
 }

@@ -5,6 +5,7 @@ import { build } from "./build.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
+import { formatLinkReport } from "./links/link-check.ts";
 import { createPage } from "./new-page.ts";
 import { QuireError } from "./errors.ts";
 import { buildSummary } from "./build-summary.ts";
@@ -71,6 +72,12 @@ async function main(argv: string[]): Promise<number> {
     case "build": {
       try {
         const result = await build(options);
+        const { links } = result;
+        // Corrections are notices; --quiet keeps only what needs the author's attention.
+        const shown = options.quiet ? { ...links, corrected: [] } : links;
+        if (shown.broken.length > 0 || shown.corrected.length > 0) {
+          console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(shown)}`);
+        }
         const summary = buildSummary(result, options.output ?? "_site", options.quiet ?? false);
         for (const line of summary.lines) console.log(line);
         for (const line of summary.warnings) console.warn(line);

@@ -1,4 +1,5 @@
 // The author's palette: a page's `color` names one of these, or gives a hex colour of its own.
+import { closest } from "./edit-distance.ts";
 
 export const palette = {
   red: "c62828",
@@ -37,25 +38,6 @@ export function paletteColour(value: string | undefined, colours: Palette = pale
 
 /** The palette name closest to a mistyped one, if any is close enough to be a likely typo. */
 export function closestColourName(value: string, colours: Palette = palette): string | undefined {
-  const wanted = value.toLowerCase().replace(/[^a-z]/g, "");
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(colours)) {
-    const distance = editDistance(wanted, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
-}
-
-/** Levenshtein distance: how many single-character edits turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  const best = closest(value.toLowerCase().replace(/[^a-z]/g, ""), Object.keys(colours));
+  return best && best.distance <= Math.max(2, Math.floor(best.value.length / 3)) ? best.value : undefined;
 }

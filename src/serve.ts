@@ -11,6 +11,7 @@ import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -38,6 +39,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();
   let changed: string[] = [];
+  const links = new LinkRegistry();
   const eleventy = new Eleventy(options.input, options.output, {
     // quire prints its own lines (below); Eleventy's "[11ty] Writing …" per file would bury them.
     quietMode: true,
@@ -63,7 +65,12 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.on("eleventy.beforeWatch", (queue: string[]) => {
         changed = queue.map((file) => file.replace(/^\.\//, ""));
       });
-      return quire(config, { ...options, mode: "serve", log });
+      // After each rebuild, the link check reports on the site as it now stands.
+      config.on("eleventy.after", () => {
+        const report = links.check(options.output, options.basePath);
+        if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
+      });
+      return quire(config, { ...options, mode: "serve" }, { links, log });
     },
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).

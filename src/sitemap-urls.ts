@@ -5,10 +5,11 @@ export interface SitemapCandidate {
   data: { draft?: unknown };
 }
 
-/** Pages served at a folder URL (so not /404.html, feeds or files), drafts excluded, sorted. */
+/** Pages (`/name/`, or a Jekyll site's `/name.html`) other than the 404 page, drafts excluded, sorted. */
 export function sitemapUrls(items: readonly SitemapCandidate[]): string[] {
   const urls = items
-    .filter((item) => typeof item.url === "string" && item.url.endsWith("/") && item.data.draft !== true)
-    .map((item) => item.url as string);
+    .map((item) => (item.data.draft === true ? false : item.url))
+    .filter((url): url is string => typeof url === "string" && (url.endsWith("/") || url.endsWith(".html")))
+    .filter((url) => !/^\/404(\.html|\/)$/.test(url));
   return [...new Set(urls)].sort();
 }

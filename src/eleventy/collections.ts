@@ -1,9 +1,11 @@
 // The `published` collection: every page a reader can reach from the home page.
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 
-/** Pages worth listing: HTML pages other than the home page, not drafts, not opted out. */
+/** Pages worth listing: HTML pages (`/name/`, or Jekyll's `/name.html`) other than home and 404, not drafts. */
 export function isListed(item: CollectionItem): boolean {
-  if (!item.url || !item.url.endsWith("/") || item.url === "/") return false;
+  const url = item.url;
+  if (!url || url === "/" || !(url.endsWith("/") || url.endsWith(".html"))) return false;
+  if (/^\/404(\.html|\/)$/.test(url)) return false;
   return item.data.draft !== true && item.data.unlisted !== true;
 }
 

@@ -46,6 +46,7 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): void;
     setDataDirectory(dir: string): void;
     setTemplateFormats(formats: string | string[]): void;
+    addTemplateFormats(formats: string | string[]): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
@@ -54,6 +55,7 @@ declare module "@11ty/eleventy" {
     addDataExtension(extensions: string, options: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
+    benchmarks: { config: { setIsVerbose(verbose: boolean): void } };
     watchIgnores: { add(glob: string): void };
     on(event: string, callback: (...args: never[]) => unknown): void;
     pathPrefix?: string;

@@ -16,7 +16,7 @@ describe("quire build's output", () => {
   it("is a summary line a person reads, then the warnings, and none of Eleventy's own lines", () => {
     const run = quire("build", "--input", input, "--output", output());
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^quire: built 3 pages \(\+ 3 other files\) into \S+ in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^quire: built 3 pages \(\+ 3 other files\) into \S+ in \d+\.\d\d s\n {2}links: \d+ internal links checked, all resolve\n$/);
     expect(run.stderr).toMatch(/^quire: warning: 1 page has no date, so the feed leaves it out: \S*undated\.md\n/);
     expect(run.stdout + run.stderr).not.toContain("[11ty]");
   });

@@ -34,9 +34,10 @@ describe("undatedWarning", () => {
 });
 
 describe("sitemapUrls", () => {
-  it("lists folder URLs once, sorted, without drafts, files or unwritten pages", () => {
+  it("lists page URLs once, sorted, without the 404 page, drafts, files or unwritten pages", () => {
     const items = [
       { url: "/b/", data: {} },
+      { url: "/notes.html", data: {} },
       { url: "/", data: {} },
       { url: "/404.html", data: {} },
       { url: "/feed.xml", data: {} },
@@ -44,6 +45,6 @@ describe("sitemapUrls", () => {
       { url: "/draft/", data: { draft: true } },
       { url: "/b/", data: {} },
     ];
-    expect(sitemapUrls(items)).toEqual(["/", "/b/"]);
+    expect(sitemapUrls(items)).toEqual(["/", "/b/", "/notes.html"]);
   });
 });

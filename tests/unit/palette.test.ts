@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closestColourName, editDistance, palette, paletteColour } from "../../src/palette.ts";
+import { closestColourName, palette, paletteColour } from "../../src/palette.ts";
+import { editDistance } from "../../src/edit-distance.ts";
 
 describe("paletteColour", () => {
   it("names a palette colour by its hex", () => {

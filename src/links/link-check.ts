@@ -1,0 +1,157 @@
+// The site-wide link check: pages are recorded as they render, then every internal link and #fragment is
+// resolved once the whole site is written. Fragments that differ from a real id only in punctuation or case
+// are corrected in place; the rest are reported with the source line and the closest match.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { collectPageLinks, type PageLink } from "./collect.ts";
+import { fileForPath, resolveLink, type SiteIndex } from "./resolve.ts";
+
+interface RecordedPage {
+  url: string;
+  inputPath: string;
+  ids: Set<string>;
+  headings: Set<string>;
+  links: PageLink[];
+}
+
+export interface LinkProblem {
+  /** The page's source file, as Eleventy names it ("./content/x.md") */
+  inputPath: string;
+  /** 1-based line in the source where the link is written, when it is found there */
+  line?: number;
+  href: string;
+  text: string;
+  reason: string;
+  suggestion?: string;
+}
+
+export interface LinkCorrection {
+  inputPath: string;
+  line?: number;
+  from: string;
+  to: string;
+}
+
+export interface LinkReport {
+  /** Internal links looked at */
+  checked: number;
+  corrected: LinkCorrection[];
+  broken: LinkProblem[];
+}
+
+export class LinkRegistry {
+  readonly #pages = new Map<string, RecordedPage>();
+
+  /** Remember what a rendered page defines and links to; the page itself is not changed here. */
+  record(url: string, inputPath: string, html: string): void {
+    const { ids, headings, links } = collectPageLinks(html);
+    this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
+  }
+
+  /** Resolve every recorded link against the site written in `outputDir`, correcting fragments on disk. */
+  check(outputDir: string, basePath = "/"): LinkReport {
+    const pages = this.#pages;
+    const site: SiteIndex = {
+      hasFile: (file) => pages.has(file) || existsSync(path.join(outputDir, file)),
+      idsOf: (file) => pages.get(file)?.ids,
+      headingIdsOf: (file) => pages.get(file)?.headings,
+      pageFiles: () => pages.keys(),
+    };
+    const report: LinkReport = { checked: 0, corrected: [], broken: [] };
+    const sources = new Map<string, string[] | undefined>();
+    // The n-th link to the same href on a page is looked for at its n-th place in the source.
+    const seen = new Map<string, number>();
+    const lineOf = (inputPath: string, href: string) => {
+      const key = `${inputPath}\0${href}`;
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      return sourceLine(sources, inputPath, href, occurrence);
+    };
+
+    for (const [file, page] of pages) {
+      const rewrites = new Map<string, string>();
+      for (const link of page.links) {
+        const verdict = resolveLink(link.href, page.url, site, basePath);
+        if (verdict.status === "external") continue;
+        report.checked++;
+        if (verdict.status === "rewrite") {
+          rewrites.set(link.href, verdict.href);
+          report.corrected.push({ inputPath: page.inputPath, line: lineOf(page.inputPath, link.href), from: link.href, to: verdict.href });
+        } else if (verdict.status === "broken") {
+          report.broken.push({
+            inputPath: page.inputPath,
+            line: lineOf(page.inputPath, link.href),
+            href: link.href,
+            text: link.text,
+            reason: verdict.reason,
+            suggestion: verdict.suggestion,
+          });
+        }
+      }
+      if (rewrites.size > 0) {
+        const target = path.join(outputDir, file);
+        writeFileSync(target, rewriteHrefs(readFileSync(target, "utf8"), rewrites));
+      }
+    }
+    return report;
+  }
+}
+
+/** `html` with each listed href replaced, found again with the tokenizer so offsets are exact. */
+export function rewriteHrefs(html: string, rewrites: ReadonlyMap<string, string>): string {
+  const edits = collectPageLinks(html).links.filter((link) => rewrites.has(link.href));
+  let result = html;
+  for (const link of edits.reverse()) {
+    const tag = result.slice(link.start, link.end + 1);
+    const replaced = tag.replace(/(\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/i, (_, before: string) => `${before}"${escapeAttribute(rewrites.get(link.href) ?? link.href)}"`);
+    result = result.slice(0, link.start) + replaced + result.slice(link.end + 1);
+  }
+  return result;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/** The source line holding the `occurrence`-th (0-based) link to `href`; undefined when it came from a layout. */
+function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string, href: string, occurrence: number): number | undefined {
+  if (!cache.has(inputPath)) {
+    try {
+      cache.set(inputPath, readFileSync(inputPath, "utf8").split(/\r?\n/));
+    } catch {
+      cache.set(inputPath, undefined);
+    }
+  }
+  const lines = cache.get(inputPath);
+  if (!lines) return undefined;
+  const forms = [...new Set([href, safeDecode(href), encodeURI(safeDecode(href))])];
+  const places: number[] = [];
+  for (const [index, line] of lines.entries()) {
+    for (const form of forms) {
+      for (const written of [`](${form}`, `"${form}"`, `'${form}'`]) {
+        for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) places.push(index + 1);
+      }
+    }
+  }
+  return places[occurrence] ?? places[0];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The report as an author reads it: one line a problem, with the fix under it. */
+export function formatLinkReport(report: LinkReport): string {
+  const where = (p: { inputPath: string; line?: number }) => `${p.inputPath.replace(/^\.\//, "")}${p.line ? `:${p.line}` : " (layout)"}`;
+  const lines: string[] = [];
+  for (const problem of report.broken) {
+    lines.push(`${where(problem)}: broken link ${problem.text ? `"${problem.text}" ` : ""}→ ${problem.href}: ${problem.reason}`);
+    if (problem.suggestion) lines.push(`  → did you mean ${problem.suggestion}?`);
+  }
+  for (const fix of report.corrected) lines.push(`${where(fix)}: corrected ${fix.from} → ${fix.to}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,95 @@
+// Decides what each internal link means: fine, a fragment to correct, or broken (with the closest match).
+import { closest } from "../edit-distance.ts";
+
+/** What the checker knows about the built site. */
+export interface SiteIndex {
+  /** Whether a file exists at this site path ("notes/index.html", "img/my fox.png") */
+  hasFile(file: string): boolean;
+  /** Ids defined by the HTML page at this site path, or undefined when it is not a page quire rendered */
+  idsOf(file: string): ReadonlySet<string> | undefined;
+  /** The ids of that page's headings, offered first as suggestions */
+  headingIdsOf(file: string): ReadonlySet<string> | undefined;
+  /** Every page's site path, for suggestions */
+  pageFiles(): Iterable<string>;
+}
+
+export type Verdict =
+  | { status: "ok" }
+  | { status: "external" }
+  | { status: "rewrite"; href: string; id: string }
+  | { status: "broken"; reason: string; suggestion?: string };
+
+/** Lowercase letters and digits only: how a fragment and an id are compared when they differ. */
+export function reduceToLettersAndDigits(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** Links to other sites, mail, data… are not the checker's business. */
+export function isExternal(href: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The site path a URL path is served from: "/notes/" → "notes/index.html". */
+export function fileForPath(urlPath: string): string {
+  const decoded = decode(urlPath).replace(/^\/+/, "");
+  return decoded === "" || decoded.endsWith("/") ? `${decoded}index.html` : decoded;
+}
+
+/** Which file a static host serves for a path: the file itself, `path.html`, or `path/index.html`. */
+function servedFile(urlPath: string, site: SiteIndex): string | undefined {
+  const file = fileForPath(urlPath);
+  if (site.hasFile(file)) return file;
+  if (!file.endsWith("index.html")) {
+    for (const candidate of [`${file}.html`, `${file}/index.html`]) if (site.hasFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Resolve one link made on the page served at `pageUrl`. `basePath` is stripped from root-relative links. */
+export function resolveLink(href: string, pageUrl: string, site: SiteIndex, basePath = "/"): Verdict {
+  if (isExternal(href)) return { status: "external" };
+  const url = new URL(href, `http://quire.invalid${pageUrl}`);
+  let pathname = url.pathname;
+  if (basePath !== "/" && href.startsWith("/")) {
+    const prefix = basePath.replace(/\/$/, "");
+    if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) {
+      return { status: "broken", reason: `points outside the site's base path ${basePath}` };
+    }
+    pathname = pathname.slice(prefix.length) || "/";
+  }
+  const samePage = href.startsWith("#");
+  const file = samePage ? fileForPath(pageUrl) : servedFile(pathname, site);
+  if (!file) {
+    const wanted = reduceToLettersAndDigits(fileForPath(pathname).replace(/index\.html$/, ""));
+    const best = closest(wanted, [...site.pageFiles()].map((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, ""))));
+    const suggestion = best && [...site.pageFiles()].find((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, "")) === best.value);
+    return { status: "broken", reason: "no page or file at this address", suggestion: suggestion ? `/${suggestion.replace(/index\.html$/, "")}` : undefined };
+  }
+  const fragment = decode(url.hash.slice(1));
+  if (fragment === "" || fragment === "top") return { status: "ok" };
+  const ids = site.idsOf(file);
+  if (!ids) return { status: "ok" }; // Not a page quire rendered (an image, a standalone HTML file): nothing to check.
+  if (ids.has(fragment)) return { status: "ok" };
+  const reduced = reduceToLettersAndDigits(fragment);
+  const matches = [...ids].filter((id) => reduceToLettersAndDigits(id) === reduced);
+  if (matches.length === 1 && reduced !== "") {
+    const id = matches[0] as string;
+    return { status: "rewrite", id, href: `${href.slice(0, href.indexOf("#"))}#${id}` };
+  }
+  const candidates = [...(site.headingIdsOf(file)?.size ? (site.headingIdsOf(file) ?? ids) : ids)];
+  const best = closest(reduced, candidates.map(reduceToLettersAndDigits));
+  const suggestion = best && candidates.find((id) => reduceToLettersAndDigits(id) === best.value);
+  return {
+    status: "broken",
+    reason: matches.length > 1 ? `the fragment matches ${matches.length} headings equally` : `no heading or element has the id "${fragment}"`,
+    suggestion: suggestion ? `#${suggestion}` : undefined,
+  };
+}

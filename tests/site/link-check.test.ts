@@ -1,0 +1,76 @@
+// The site-wide link check through a real build: corrections land in the HTML, the rest is reported, --strict fails.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/build.ts";
+import { describeBuildError } from "../../src/report-error.ts";
+import { buildSite, writeFixture, type BuiltSite } from "../helpers/site.ts";
+
+const files = {
+  "index.md": "---\ntitle: home\nlayout: home.njk\n---\nwelcome\n",
+  "essay.md": [
+    "---",
+    "title: an essay",
+    "---",
+    "see [the chore part](#one-person's-craft-is-another's-chore)",
+    "and [a better world](#the-world-i-wish-we-had)",
+    "and [the other page](/other/#section-two), [loosely](/other/#Section_Two)",
+    "and [nowhere](/missing-page/)",
+    "",
+    "# some hope",
+    "",
+    "# one person's craft is another's chore",
+    "",
+    "# what i wish for",
+    "",
+  ].join("\n"),
+  "other.md": "---\ntitle: other\n---\n# section two\n\nback to [the essay](/essay/#some-hope)\n",
+};
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite(files);
+});
+
+describe("the link check", () => {
+  it("corrects a fragment that differs from a heading id only in punctuation, in the published HTML", () => {
+    const $ = site.page("/essay/");
+    const link = $("main a").filter((_, a) => $(a).text() === "the chore part");
+    expect(link.attr("href")).toBe("#one-persons-craft-is-anothers-chore");
+    expect($(`#${link.attr("href")?.slice(1)}`)).toHaveLength(1);
+    const loose = $("main a").filter((_, a) => $(a).text() === "loosely");
+    expect(loose.attr("href")).toBe("/other/#section-two");
+    expect(site.result.links.corrected.map((c) => c.to)).toEqual(
+      expect.arrayContaining(["#one-persons-craft-is-anothers-chore", "/other/#section-two"]),
+    );
+  });
+
+  it("reports what does not resolve, with file, line, link text and the closest match", () => {
+    const broken = site.result.links.broken;
+    expect(broken.map((b) => b.href).sort()).toEqual(["#the-world-i-wish-we-had", "/missing-page/"]);
+    const fragment = broken.find((b) => b.href === "#the-world-i-wish-we-had");
+    expect(fragment).toMatchObject({ line: 5, text: "a better world", suggestion: "#what-i-wish-for" });
+    expect(fragment?.inputPath).toMatch(/essay\.md$/);
+    expect(broken.find((b) => b.href === "/missing-page/")?.line).toBe(7);
+  });
+
+  it("counts links that resolve as checked, not broken", () => {
+    expect(site.result.links.checked).toBeGreaterThanOrEqual(6);
+    expect(site.result.links.broken.some((b) => b.href === "/essay/#some-hope")).toBe(false);
+  });
+
+  it("fails the build with --strict, naming every broken link, and publishes nothing", async () => {
+    const input = writeFixture(files);
+    const output = path.join(path.dirname(input), `${path.basename(input)}-out`);
+    const error = await build({ input, output, strict: true, quiet: true }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const message = describeBuildError(error);
+    expect(message).toContain("2 broken links (--strict)");
+    expect(message).toContain("#the-world-i-wish-we-had");
+    expect(message).toContain("did you mean #what-i-wish-for?");
+    expect(message).toMatch(/essay\.md:5: /);
+    expect(existsSync(output)).toBe(false);
+  });
+});
