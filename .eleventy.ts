@@ -1,10 +1,10 @@
 // quire's Eleventy configuration: wiring only. Each concern lives in src/ and is added here in order.
 // The CLI (src/cli.ts) calls this with the options from its flags; see README "Where things live".
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { withDefaults, type BuildOptions } from "./src/build-options.ts";
 import { createMarkdown } from "./src/markdown/index.ts";
-import { layoutsDir } from "./src/paths.ts";
+import { layoutsDir, publicDir } from "./src/paths.ts";
 import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
@@ -18,11 +18,18 @@ import { withJekyllSite } from "./src/jekyll/site-options.ts";
 import { siteFiles as publishedFiles } from "./src/static-files.ts";
 import linkCheck from "./src/eleventy/link-check.ts";
 import type { LinkRegistry } from "./src/links/link-check.ts";
+import drafts from "./src/eleventy/drafts.ts";
+import pageDates from "./src/eleventy/page-dates.ts";
+import feed from "./src/eleventy/feed.ts";
+import sitemap from "./src/eleventy/sitemap.ts";
+import { BuildLog } from "./src/build-log.ts";
 
 /** What the build or dev server hands in to read back afterwards. */
 export interface Hooks {
   /** Collects every page's ids and links for the link check */
   links?: LinkRegistry;
+  /** Collects warnings (the feed's undated pages) and summary lines for the CLI or dev server to print */
+  log?: BuildLog;
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
@@ -58,6 +65,16 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
   if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site });
+  // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
+  eleventyConfig.addPlugin(drafts, { publish: options.drafts });
+  // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.basePath });
+  // A page's date: front matter, else its first commit (one git call per build).
+  eleventyConfig.addPlugin(pageDates, { input });
+  // The Atom feed at /feed.xml.
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: hooks.log ?? new BuildLog() });
+  // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
+  eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

@@ -7,6 +7,7 @@ import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
+import { BuildLog } from "./build-log.ts";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
@@ -15,6 +16,12 @@ export interface BuildResult {
   links: LinkReport;
   /** Wall time of the whole build */
   milliseconds: number;
+  /** HTML pages written */
+  pages: number;
+  /** What the author may want to fix; printed even with --quiet */
+  warnings: string[];
+  /** One-line reports printed after the build (e.g. the link check's count when nothing is wrong) */
+  summaries: string[];
 }
 
 export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
@@ -22,12 +29,13 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   const started = performance.now();
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
+  const log = new BuildLog();
   try {
     const links = new LinkRegistry();
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
-      config: (config) => quire(config, options, { links }),
+      config: (config) => quire(config, options, { links, log }),
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];
@@ -42,7 +50,16 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       );
     }
     publishStaging(staging, options.output);
-    return { written: countWritten(results), links: report, milliseconds: performance.now() - started };
+    // Problems are printed in full by the CLI; a clean check is one line.
+    if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
+    return {
+      written: countWritten(results),
+      links: report,
+      milliseconds: performance.now() - started,
+      pages: countPages(results),
+      warnings: [...log.warnings],
+      summaries: [...log.summaries],
+    };
   } catch (error) {
     discardStaging(staging);
     throw error;
@@ -52,4 +69,9 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
 function countWritten(results: unknown[]): number {
   // Eleventy 3 resolves write() with [passthrough copies, templates].
   return results.flat(2).length;
+}
+
+/** Written files that are HTML pages (the rest are feeds, sitemaps and copies). */
+export function countPages(results: unknown[]): number {
+  return results.flat(2).filter((entry) => String((entry as { outputPath?: unknown })?.outputPath ?? "").endsWith(".html")).length;
 }

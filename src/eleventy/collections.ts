@@ -9,9 +9,13 @@ export function isListed(item: CollectionItem): boolean {
   return item.data.draft !== true && item.data.unlisted !== true;
 }
 
-/** Newest dated pages first, then the rest by title; stable across machines (no file times). */
+/** Newest dated pages first, then the rest by title; stable across machines. */
 export function byDateThenTitle(a: CollectionItem, b: CollectionItem): number {
-  const dateOf = (item: CollectionItem) => (item.data.date instanceof Date ? item.data.date.getTime() : undefined);
+  // pageDate: front matter, else first commit (src/eleventy/page-dates.ts); never the file's mtime.
+  const dateOf = (item: CollectionItem) => {
+    const date = item.data.pageDate ?? item.data.date;
+    return date instanceof Date ? date.getTime() : undefined;
+  };
   const [da, db] = [dateOf(a), dateOf(b)];
   if (da !== undefined || db !== undefined) {
     if (da === undefined) return 1;

@@ -26,9 +26,9 @@ export const searchPageData = {
   excerpt: "find any word on any page of this site",
   layout: "search.njk",
   permalink: "/search/",
-  // The search page is not a page to find, nor to list on the home page.
+  // The search page is not a page to find, nor one to list on the home page, in the feed or in the sitemap.
   search: false,
-  unlisted: true,
+  eleventyExcludeFromCollections: true,
 };
 
 /** Whether an output file is search's own (the index, or the /search/ page quire adds), not the site's. */

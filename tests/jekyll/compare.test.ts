@@ -20,6 +20,9 @@ const ONLY_JEKYLL_PUBLISHES: Record<string, string> = {
   "assets/css/style.css.map": "the source map of that stylesheet",
 };
 
+/** What quire adds to every site: its Atom feed, sitemap and robots.txt (src/eleventy/feed.ts, sitemap.ts). */
+const QUIRE_ADDS = ["feed.xml", "robots.txt", "sitemap.xml"];
+
 /**
  * Classes that come from the generators' own markup, not from the author's attribute lists: kramdown's
  * footnotes and Rouge's code blocks, quire's contents box and its "#" link after each heading.
@@ -127,9 +130,12 @@ function authorClasses($: CheerioAPI): string[] {
 }
 
 describe("what is published", () => {
-  it("is every path Jekyll publishes, less Jekyll's stylesheet, plus quire's public files and search", () => {
+  it("is every path Jekyll publishes, less Jekyll's stylesheet, plus quire's public files, feed, sitemap and search", () => {
     const quirePublic = new Set(filesUnder(publicDir));
-    const published = filesUnder(site.output).filter((file) => file !== ".quire-output" && !quirePublic.has(file) && !isSearchOutput(file));
+    expect(filesUnder(site.output)).toEqual(expect.arrayContaining(QUIRE_ADDS));
+    const published = filesUnder(site.output).filter(
+      (file) => file !== ".quire-output" && !quirePublic.has(file) && !QUIRE_ADDS.includes(file) && !isSearchOutput(file),
+    );
     expect(published).toEqual(expectedFiles.filter((file) => !(file in ONLY_JEKYLL_PUBLISHES)));
     // The allowance stays honest: Jekyll does publish those files.
     expect(expectedFiles).toEqual(expect.arrayContaining(Object.keys(ONLY_JEKYLL_PUBLISHES)));

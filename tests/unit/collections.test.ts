@@ -28,7 +28,8 @@ describe("byDateThenTitle", () => {
       item("/old/", { pageTitle: "old", date: new Date("2020-01-01") }),
       item("/a/", { pageTitle: "a" }),
       item("/new/", { pageTitle: "new", date: new Date("2024-01-01") }),
+      item("/committed/", { pageTitle: "committed", pageDate: new Date("2022-06-01") }),
     ];
-    expect(pages.sort(byDateThenTitle).map((p) => p.url)).toEqual(["/new/", "/old/", "/a/", "/b/"]);
+    expect(pages.sort(byDateThenTitle).map((p) => p.url)).toEqual(["/new/", "/committed/", "/old/", "/a/", "/b/"]);
   });
 });
