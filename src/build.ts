@@ -2,7 +2,7 @@
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
-import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
+import { checkInputFolder, checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
 import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
@@ -27,6 +27,7 @@ export interface BuildResult {
 export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const options = withDefaults(partial);
   const started = performance.now();
+  checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
   const log = new BuildLog();

@@ -6,7 +6,7 @@ import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { BuildLog } from "./build-log.ts";
 import { countPages } from "./build.ts";
-import { checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
+import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -34,6 +34,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
   const options: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
   const { print } = options;
+  checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
