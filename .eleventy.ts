@@ -37,12 +37,15 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   const options = withJekyllSite(withDefaults(partial));
   const input = path.resolve(options.input);
   const jekyllConfig = readJekyllConfig(input);
+  // Plugins' warnings go to the build's log, printed once with the summary (console when there is no log).
+  const log = hooks.log ?? new BuildLog();
+  const warn = (line: string) => (hooks.log ? log.warn(line) : console.warn(line));
 
   // Layouts and public/ are quire's own, wherever the pages come from.
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
   // Only pages are templates; a one-shot build copies static files itself once pages render (src/build.ts),
   // so a failed build has no copies in flight; the dev server lets Eleventy serve them.
-  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode });
+  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode, warn });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
   eleventyConfig.addGlobalData("site", options.site);
@@ -58,13 +61,13 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
   // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
-  eleventyConfig.addPlugin(headerContrast);
+  eleventyConfig.addPlugin(headerContrast, { warn });
   // A /search/ page and a Pagefind index of every page, written after the pages.
   eleventyConfig.addPlugin(search, { input });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
-  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site });
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn });
   // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
   eleventyConfig.addPlugin(drafts, { publish: options.drafts });
   // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).
@@ -72,7 +75,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // A page's date: front matter, else its first commit (one git call per build).
   eleventyConfig.addPlugin(pageDates, { input });
   // The Atom feed at /feed.xml.
-  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log: hooks.log ?? new BuildLog() });
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 

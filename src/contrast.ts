@@ -97,7 +97,7 @@ export function contrastWarning(page: string, pageColour: string, policy: InkPol
   const found = headerInk(pageColour, policy);
   if (found.readable) return undefined;
   return (
-    `quire: warning: ${page}: the colour ${pageColour} leaves its header text at ${found.ratio.toFixed(2)}:1, ` +
+    `${page}: the colour ${pageColour} leaves its header text at ${found.ratio.toFixed(2)}:1, ` +
     `below the ${BREADCRUMB_RATIO}:1 breadcrumbs need; pick a darker or lighter colour, or a palette name`
   );
 }

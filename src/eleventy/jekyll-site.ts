@@ -42,5 +42,5 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
     Object.assign(page, jekyllPageFields(page, input));
   });
 
-  for (const difference of kramdownDifferences(options.config.kramdown)) options.warn(`quire: _config.yml: ${difference}`);
+  for (const difference of kramdownDifferences(options.config.kramdown)) options.warn(`_config.yml: ${difference}`);
 }

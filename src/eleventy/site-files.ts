@@ -34,7 +34,7 @@ export default function siteFiles(eleventyConfig: UserConfig, partial: Options):
   if (options.mode === "serve") {
     for (const file of staticFilesFor(input, options.files)) eleventyConfig.addPassthroughCopy({ [escapeGlob(file.source)]: file.output });
   }
-  for (const warning of options.files.warnings) options.warn(`quire: ${warning}`);
+  for (const warning of options.files.warnings) options.warn(warning);
 }
 
 /** File names with glob characters (`[`, `*`, `(`…) match only themselves. */

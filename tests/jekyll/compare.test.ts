@@ -36,15 +36,11 @@ const MARKUP_CLASSES = /^(language-|highlight|footnotes?$|reversefootnote$|toc$|
 const IDS_ONLY_JEKYLL_GIVES = /^markdown-toc-/;
 
 let site: BuiltSite;
-const warnings: string[] = [];
+let warnings: string[] = [];
 
 beforeAll(async () => {
-  const warn = vi.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(String(message)));
-  try {
-    site = await buildSite(fixture);
-  } finally {
-    warn.mockRestore();
-  }
+  site = await buildSite(fixture);
+  warnings = site.result.warnings;
 });
 
 afterAll(() => vi.restoreAllMocks());

@@ -16,7 +16,10 @@ async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; warnings:
   const warnings: string[] = [];
   const warn = vi.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(String(message)));
   try {
-    return { result: await run(), warnings };
+    const result = await run();
+    // A build's own warnings come back in its result; anything else that warns goes to the console.
+    const built = (result as { result?: { warnings?: string[] } }).result;
+    return { result, warnings: [...warnings, ...(built?.warnings ?? [])] };
   } finally {
     warn.mockRestore();
   }
