@@ -1,7 +1,7 @@
 // quire's Eleventy configuration: wiring only. Each concern lives in src/ and is added here in order.
 // The CLI (src/cli.ts) calls this with the options from its flags; see README "Where things live".
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { withDefaults, type BuildOptions } from "./src/build-options.ts";
 import { createMarkdown } from "./src/markdown/index.ts";
 import { layoutsDir, publicDir, quireRoot } from "./src/paths.ts";
@@ -9,27 +9,46 @@ import frontMatter from "./src/eleventy/front-matter.ts";
 import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
+import headerContrast from "./src/eleventy/header-contrast.ts";
+import search from "./src/eleventy/search.ts";
+import jekyllSite from "./src/eleventy/jekyll-site.ts";
+import siteFiles from "./src/eleventy/site-files.ts";
+import { readJekyllConfig } from "./src/jekyll/config.ts";
+import { withJekyllSite } from "./src/jekyll/site-options.ts";
+import { siteFiles as publishedFiles } from "./src/static-files.ts";
 import buildCache, { renderSettings } from "./src/eleventy/build-cache.ts";
 import plainTextLiquid from "./src/eleventy/plain-text-liquid.ts";
 import layoutCompileOnce from "./src/eleventy/layout-compile-once.ts";
 import linkCheck from "./src/eleventy/link-check.ts";
 import type { LinkRegistry } from "./src/links/link-check.ts";
+import drafts from "./src/eleventy/drafts.ts";
+import pageDates from "./src/eleventy/page-dates.ts";
+import feed from "./src/eleventy/feed.ts";
+import sitemap from "./src/eleventy/sitemap.ts";
+import { BuildLog } from "./src/build-log.ts";
 
 /** What the build or dev server hands in to read back afterwards. */
 export interface Hooks {
   /** Collects every page's ids and links for the link check */
   links?: LinkRegistry;
+  /** Collects warnings (the feed's undated pages) and summary lines for the CLI or dev server to print */
+  log?: BuildLog;
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
-  const options = withDefaults(partial);
+  // A Jekyll site (it has _config.yml) brings its own name and palette (src/jekyll/).
+  const options = withJekyllSite(withDefaults(partial));
   const input = path.resolve(options.input);
+  const jekyllConfig = readJekyllConfig(input);
+  // Plugins' warnings go to the build's log, printed once with the summary (console when there is no log).
+  const log = hooks.log ?? new BuildLog();
+  const warn = (line: string) => (hooks.log ? log.warn(line) : console.warn(line));
 
   // Layouts and public/ are quire's own, wherever the pages come from.
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
-  // A one-shot build copies static files itself once pages render (src/build.ts), so a failed build
-  // has no copies in flight; the dev server lets Eleventy serve them.
-  if (options.mode === "serve") eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), publicDir) || "."]: "/" });
+  // Only pages are templates; a one-shot build copies static files itself once pages render (src/build.ts),
+  // so a failed build has no copies in flight; the dev server lets Eleventy serve them.
+  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode, warn });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
   eleventyConfig.addGlobalData("site", options.site);
@@ -55,8 +74,24 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
   eleventyConfig.addPlugin(collections);
+  // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
+  eleventyConfig.addPlugin(headerContrast, { warn });
+  // A /search/ page and a Pagefind index of every page, written after the pages.
+  eleventyConfig.addPlugin(search, { input });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
+  // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn });
+  // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
+  eleventyConfig.addPlugin(drafts, { publish: options.drafts });
+  // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.basePath });
+  // A page's date: front matter, else its first commit (one git call per build).
+  eleventyConfig.addPlugin(pageDates, { input });
+  // The Atom feed at /feed.xml.
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, log });
+  // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
+  eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

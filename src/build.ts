@@ -2,13 +2,14 @@
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
-import { checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
-import { publicDir, quireRoot } from "./paths.ts";
-import { pageLinksReader } from "./eleventy/build-cache.ts";
+import { checkInputFolder, checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
+import { quireRoot } from "./paths.ts";
+import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
+import { BuildLog } from "./build-log.ts";
+import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { startPrerender } from "./cache/prerender.ts";
-import { cpSync, existsSync } from "node:fs";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
@@ -17,25 +18,33 @@ export interface BuildResult {
   links: LinkReport;
   /** Wall time of the whole build */
   milliseconds: number;
+  /** HTML pages written */
+  pages: number;
+  /** What the author may want to fix; printed even with --quiet */
+  warnings: string[];
+  /** One-line reports printed after the build (e.g. the link check's count when nothing is wrong) */
+  summaries: string[];
 }
 
 export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const options = withDefaults(partial);
   const started = performance.now();
+  checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
+  const log = new BuildLog();
   try {
     const links = new LinkRegistry(pageLinksReader(options));
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
-      config: (config) => quire(config, options, { links }),
+      config: (config) => quire(config, options, { links, log }),
     });
     eleventy.disableLogger();
     // The second core renders markdown into the build cache meanwhile (src/cache/prerender.ts).
     const prerender = startPrerender(options);
     const results = (await eleventy.write().finally(() => prerender.stop())) as unknown[];
-    copyPublicFiles(staging);
+    copyStaticFiles(staticFilesFor(options.input), staging);
     const report = links.check(staging, options.basePath);
     if (options.strict && report.broken.length > 0) {
       throw new QuireError(
@@ -46,7 +55,16 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       );
     }
     publishStaging(staging, options.output);
-    return { written: countWritten(results), links: report, milliseconds: performance.now() - started };
+    // Problems are printed in full by the CLI; a clean check is one line.
+    if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
+    return {
+      written: countWritten(results),
+      links: report,
+      milliseconds: performance.now() - started,
+      pages: countPages(results),
+      warnings: [...log.warnings],
+      summaries: [...log.summaries],
+    };
   } catch (error) {
     discardStaging(staging);
     throw error;
@@ -58,7 +76,7 @@ function countWritten(results: unknown[]): number {
   return results.flat(2).length;
 }
 
-/** quire's public/ files at the site root; a page at the same path is an error, not an overwrite. */
-function copyPublicFiles(staging: string): void {
-  if (existsSync(publicDir)) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: true });
+/** Written files that are HTML pages (the rest are feeds, sitemaps and copies). */
+export function countPages(results: unknown[]): number {
+  return results.flat(2).filter((entry) => String((entry as { outputPath?: unknown })?.outputPath ?? "").endsWith(".html")).length;
 }

@@ -6,6 +6,9 @@ import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
 import { serve } from "./serve.ts";
 import { formatLinkReport } from "./links/link-check.ts";
+import { createPage } from "./new-page.ts";
+import { QuireError } from "./errors.ts";
+import { buildSummary } from "./build-summary.ts";
 
 const HELP = `quire — a static site generator for essay sites
 
@@ -81,9 +84,9 @@ async function main(argv: string[]): Promise<number> {
         if (shown.broken.length > 0 || shown.corrected.length > 0) {
           console.warn(`quire: ${links.checked} internal links checked, ${links.corrected.length} corrected, ${links.broken.length} broken\n${formatLinkReport(shown)}`);
         }
-        if (!options.quiet) {
-          console.log(`quire: wrote ${result.written} files to ${options.output ?? "_site"} in ${(result.milliseconds / 1000).toFixed(2)} s`);
-        }
+        const summary = buildSummary(result, options.output ?? "_site", options.quiet ?? false);
+        for (const line of summary.lines) console.log(line);
+        for (const line of summary.warnings) console.warn(line);
         return 0;
       } catch (error) {
         console.error(`quire: the build failed; the site in ${options.output ?? "_site"} is unchanged.\n${describeBuildError(error)}`);
@@ -102,6 +105,23 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       } catch (error) {
         console.error(`quire: the dev server could not start.\n${describeBuildError(error)}`);
+        return 1;
+      }
+    }
+    case "new": {
+      const title = rest.join(" ").trim();
+      if (!title) {
+        console.error(`quire: new needs the page's title: npm run new -- "my new essay"`);
+        return 2;
+      }
+      const input = options.input ?? "content";
+      try {
+        const file = createPage(title, input);
+        console.log(`quire: started ${file}; fill in its front matter, then npm start to watch it as you write`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof QuireError)) throw error;
+        console.error(`quire: no page made.\n${error.format()}`);
         return 1;
       }
     }

@@ -58,3 +58,10 @@ export function publishStaging(staging: string, output: string): void {
 export function discardStaging(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
+
+/** Throws when there is no folder of pages to build. */
+export function checkInputFolder(input: string): void {
+  if (!existsSync(input) || !statSync(input).isDirectory()) {
+    throw new QuireError(`there is no folder of pages here`, input, undefined, "pass --input with a folder of markdown pages (default: content)");
+  }
+}

@@ -1,47 +1,118 @@
 // The dev server: Eleventy watches content/, layouts/ and public/, rebuilds on change and reloads the browser.
+// A bad edit is reported in quire's words (file:line: what, → fix) and the server keeps running;
+// saving a fixed file rebuilds and recovers.
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
-import { checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
+import { BuildLog } from "./build-log.ts";
+import { countPages } from "./build.ts";
+import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
+import { describeBuildError } from "./report-error.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 
+export type PrintKind = "info" | "warning" | "error";
+
 export interface ServeOptions extends BuildOptions {
   /** Port for the dev server (default 8080) */
   port: number;
+  /** Where the server's lines go (default: the console; "info" is dropped with --quiet) */
+  print: (line: string, kind: PrintKind) => void;
+}
+
+function printToConsole(quiet: boolean) {
+  return (line: string, kind: PrintKind) => {
+    if (kind === "error") console.error(line);
+    else if (kind === "warning") console.warn(line);
+    else if (!quiet) console.log(line);
+  };
 }
 
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
-  const options = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
+  const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
+  const options: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
+  const { print } = options;
+  checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
+  const log = new BuildLog();
+  let changed: string[] = [];
   const links = new LinkRegistry(pageLinksReader(options));
   const eleventy = new Eleventy(options.input, options.output, {
-    quietMode: options.quiet,
+    // quire prints its own lines (below); Eleventy's "[11ty] Writing …" per file would bury them.
+    quietMode: true,
     runMode: "serve",
     pathPrefix: options.basePath,
     config: (config) => {
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
-      config.setServerOptions({ port: options.port, showVersion: false });
+      config.setServerOptions({
+        port: options.port,
+        showVersion: false,
+        // The dev server's own messages, in quire's voice.
+        logger: {
+          info: (message: string) => print(message, "info"),
+          log: (message: string) => print(message, "info"),
+          error: (message: string) => print(`quire: ${message}`, "error"),
+        },
+        messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
+          `quire: serving ${localhostUrl}; edit a page and the browser reloads (ctrl-c stops)`,
+        // Makes serve() resolve once the server is listening.
+        ready: () => undefined,
+      });
       // Rebuild sooner after a save: Eleventy waits 150 ms for a file to stop changing; editors write in one go.
       config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+      config.on("eleventy.beforeWatch", (queue: string[]) => {
+        changed = queue.map((file) => file.replace(/^\.\//, ""));
+      });
       // After each rebuild, the link check reports on the site as it now stands.
       config.on("eleventy.after", () => {
         const report = links.check(options.output, options.basePath);
-        if (report.broken.length > 0 || report.corrected.length > 0) console.warn(formatLinkReport(report));
+        if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
       });
-      return quire(config, { ...options, mode: "serve" }, { links });
+      return quire(config, { ...options, mode: "serve" }, { links, log });
     },
   });
+  // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
+  eleventy.disableLogger();
+  reportEachBuild(eleventy, log, print, () => changed);
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port);
   return eleventy;
+}
+
+/**
+ * Wraps Eleventy's write(), which its watcher calls for every rebuild, to print what each build did or what
+ * is wrong with the content. The first build's error is not rethrown, so the server still starts and the
+ * author can fix the file; later ones are, so Eleventy also shows them in the browser.
+ */
+function reportEachBuild(eleventy: Eleventy, log: BuildLog, print: ServeOptions["print"], changedFiles: () => string[]): void {
+  const write = eleventy.write.bind(eleventy);
+  let first = true;
+  eleventy.write = async () => {
+    const initial = first;
+    first = false;
+    log.clear();
+    const started = performance.now();
+    try {
+      const results = (await write()) as unknown[];
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const cause = initial ? "" : ` (changed: ${changedFiles().join(", ") || "the site"})`;
+      print(`quire: ${initial ? "built" : "rebuilt"} ${countPages(results)} pages in ${seconds} s${cause}`, "info");
+      for (const line of log.summaries) print(`  ${line}`, "info");
+      for (const line of log.warnings) print(`quire: warning: ${line}`, "warning");
+      return results;
+    } catch (error) {
+      print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${describeBuildError(error)}`, "error");
+      if (initial) return [[], []];
+      throw error;
+    }
+  };
 }
 
 function dropUndefined<T extends object>(value: T): Partial<T> {

@@ -1,15 +1,21 @@
 // The `published` collection: every page a reader can reach from the home page.
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 
-/** Pages worth listing: HTML pages other than the home page, not drafts, not opted out. */
+/** Pages worth listing: HTML pages (`/name/`, or Jekyll's `/name.html`) other than home and 404, not drafts. */
 export function isListed(item: CollectionItem): boolean {
-  if (!item.url || !item.url.endsWith("/") || item.url === "/") return false;
+  const url = item.url;
+  if (!url || url === "/" || !(url.endsWith("/") || url.endsWith(".html"))) return false;
+  if (/^\/404(\.html|\/)$/.test(url)) return false;
   return item.data.draft !== true && item.data.unlisted !== true;
 }
 
-/** Newest dated pages first, then the rest by title; stable across machines (no file times). */
+/** Newest dated pages first, then the rest by title; stable across machines. */
 export function byDateThenTitle(a: CollectionItem, b: CollectionItem): number {
-  const dateOf = (item: CollectionItem) => (item.data.date instanceof Date ? item.data.date.getTime() : undefined);
+  // pageDate: front matter, else first commit (src/eleventy/page-dates.ts); never the file's mtime.
+  const dateOf = (item: CollectionItem) => {
+    const date = item.data.pageDate ?? item.data.date;
+    return date instanceof Date ? date.getTime() : undefined;
+  };
   const [da, db] = [dateOf(a), dateOf(b)];
   if (da !== undefined || db !== undefined) {
     if (da === undefined) return 1;

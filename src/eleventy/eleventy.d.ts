@@ -40,12 +40,14 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>, options?: Record<string, unknown>): void;
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     addWatchTarget(path: string): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     setLibrary(name: string, library: unknown): void;
     amendLibrary(name: string, amend: (library: unknown) => unknown): void;
     setLayoutsDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     setDataDirectory(dir: string): void;
     setTemplateFormats(formats: string | string[]): void;
+    addTemplateFormats(formats: string | string[]): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setChokidarConfig(options: Record<string, unknown>): void;
@@ -72,6 +74,9 @@ declare module "@11ty/eleventy" {
     config?: (config: UserConfig) => unknown;
   }
 
+  /** Adds the path prefix to every root-relative URL in HTML output (and `renderTransforms` for feeds). */
+  export function HtmlBasePlugin(config: UserConfig, options?: { baseHref?: string; extensions?: string }): void;
+
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
@@ -83,4 +88,10 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
     stopWatch(): Promise<void>;
   }
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { UserConfig } from "@11ty/eleventy";
+  /** The feed filters: dateToRfc3339, dateToRfc822, absoluteUrl, htmlToAbsoluteUrls. */
+  export default function rssPlugin(config: UserConfig): void;
 }

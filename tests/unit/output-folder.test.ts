@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkOutputFolder, OUTPUT_MARKER, publishStaging } from "../../src/output-folder.ts";
+import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER, publishStaging } from "../../src/output-folder.ts";
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), "quire-folder-"));
 
@@ -48,5 +48,15 @@ describe("publishStaging", () => {
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("new");
     expect(existsSync(path.join(out, OUTPUT_MARKER))).toBe(true);
     expect(existsSync(staging)).toBe(false);
+  });
+});
+
+describe("checkInputFolder", () => {
+  it("refuses a missing folder and a file, and accepts a folder", () => {
+    const root = scratch();
+    expect(() => checkInputFolder(path.join(root, "missing"))).toThrow(/no folder of pages/);
+    writeFileSync(path.join(root, "file.md"), "");
+    expect(() => checkInputFolder(path.join(root, "file.md"))).toThrow(/no folder of pages/);
+    expect(() => checkInputFolder(root)).not.toThrow();
   });
 });

@@ -1,0 +1,29 @@
+// Jekyll's `page` for Liquid: the page's front matter plus url, path, name and dir, beside Eleventy's own
+// page fields (which keep their meaning: page.url is the same in both).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { load } from "js-yaml";
+import { titleFromUrl } from "../titles.ts";
+
+export interface EleventyPage {
+  url: string | false;
+  inputPath: string;
+  [key: string]: unknown;
+}
+
+/** The fields Jekyll's `page` has and Eleventy's lacks, for the page read from `page.inputPath`. */
+export function jekyllPageFields(page: EleventyPage, input: string): Record<string, unknown> {
+  const file = path.resolve(page.inputPath);
+  const frontMatter = matter(readFileSync(file, "utf8"), { engines: { yaml: (text: string) => load(text) as object } }).data as Record<string, unknown>;
+  const relative = path.relative(input, file).split(path.sep).join("/");
+  const url = page.url || "";
+  const fields: Record<string, unknown> = {
+    ...frontMatter,
+    title: typeof frontMatter.title === "string" ? frontMatter.title : titleFromUrl(url),
+    path: relative,
+    name: path.posix.basename(relative),
+    dir: url.endsWith("/") ? url : path.posix.dirname(url).replace(/\/?$/, "/"),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in page)));
+}

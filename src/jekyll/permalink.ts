@@ -1,0 +1,27 @@
+// Where Jekyll publishes a page (Jekyll::Page#url in 4.3): index files at their folder, other pages at
+// `name.html`, or `name/` when the site's permalink style ends in a slash ("pretty").
+
+/** The output path (site-relative, leading slash) of the page at `relativePath`, e.g. "/notes.html". */
+export function jekyllPagePath(relativePath: string, permalinkStyle = "date"): string {
+  const parts = relativePath.split("/");
+  const file = parts.pop() ?? "";
+  const folder = parts.length > 0 ? `/${parts.join("/")}` : "";
+  const basename = file.replace(/\.[^.]*$/, "").replace(/\.+$/, "");
+  if (basename === "index") return `${folder}/`;
+  return permalinkEndsWithSlash(permalinkStyle) ? `${folder}/${basename}/` : `${folder}/${basename}.html`;
+}
+
+/** Jekyll's add_permalink_suffix: "pretty" and styles ending in "/" give folders; every other style a file. */
+function permalinkEndsWithSlash(style: string): boolean {
+  if (["date", "ordinal", "none", "weekdate"].includes(style)) return false;
+  return style === "pretty" || style.endsWith("/");
+}
+
+/**
+ * A `permalink:` from front matter as Jekyll writes it: "/now" (neither a folder nor a file name) is
+ * published by Jekyll as now.html.
+ */
+export function jekyllFrontMatterPermalink(permalink: string): string {
+  if (permalink.endsWith("/") || /\.[a-z0-9]+$/i.test(permalink) || permalink.includes("{")) return permalink;
+  return `${permalink}.html`;
+}

@@ -1,0 +1,72 @@
+// Which files of a Jekyll site are published, and how: pages to render, files to copy as they are, and
+// what Jekyll leaves out. Jekyll 4.3's reader, with GitHub Pages' optional front matter.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { JekyllConfig } from "./config.ts";
+import { jekyllEntryFilter } from "./entry-filter.ts";
+import { hasFrontMatter } from "./front-matter-fence.ts";
+
+export interface PublishedFiles {
+  /** Files Eleventy renders as pages (posix paths from the site root) */
+  pages: string[];
+  /** Files copied as they are */
+  copied: string[];
+  /** Files and folders (ending in "/") left out, for Eleventy to ignore */
+  unpublished: string[];
+  /** What the author should know about files quire treats differently from Jekyll */
+  warnings: string[];
+}
+
+const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd)$/i;
+
+/** Repository files GitHub Pages leaves unrendered when they have no front matter (jekyll-optional-front-matter). */
+const REPOSITORY_FILES = ["README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"];
+const SASS = /\.(scss|sass)$/i;
+
+export function jekyllPublishedFiles(input: string, config: JekyllConfig): PublishedFiles {
+  const passes = jekyllEntryFilter(config);
+  const files: PublishedFiles = { pages: [], copied: [], unpublished: [], warnings: [] };
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(path.join(input, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      if (!passes(relative)) {
+        files.unpublished.push(entry.isDirectory() ? `${relative}/` : relative);
+      } else if (entry.isDirectory()) {
+        walk(relative);
+      } else {
+        classify(relative, hasFrontMatter(path.join(input, relative)), files);
+      }
+    }
+  };
+  walk("");
+  for (const folder of ["_posts/", "_drafts/"]) {
+    if (files.unpublished.includes(folder) && readdirSync(path.join(input, folder)).length > 0) {
+      files.warnings.push(`${folder}: Jekyll's blog posts are not published by quire; move each post to a page of its own (a .md file outside _posts/)`);
+    }
+  }
+  return files;
+}
+
+function classify(relative: string, frontMatter: boolean, files: PublishedFiles): void {
+  const stem = path.posix.basename(relative).replace(/\.[^.]*$/, "").toUpperCase();
+  if (/\.md$/i.test(relative) && !frontMatter && REPOSITORY_FILES.includes(stem)) {
+    files.copied.push(relative);
+  } else if (/\.md$/i.test(relative)) {
+    files.pages.push(relative);
+    // GitHub Pages renders a markdown file without front matter and still publishes its source.
+    if (!frontMatter) files.copied.push(relative);
+  } else if (MARKDOWN.test(relative)) {
+    files.copied.push(relative);
+    files.warnings.push(`${relative}: Jekyll renders ${path.extname(relative)} files as markdown, quire only .md; it is copied as it is — rename it to .md to publish it as a page`);
+  } else if (!frontMatter) {
+    files.copied.push(relative);
+  } else if (/\.html$/i.test(relative)) {
+    files.pages.push(relative);
+  } else if (SASS.test(relative)) {
+    files.unpublished.push(relative);
+    files.warnings.push(`${relative}: Sass with front matter is Jekyll's stylesheet; quire uses its own styles and does not publish it`);
+  } else {
+    files.unpublished.push(relative);
+    files.warnings.push(`${relative}: Jekyll renders this file's Liquid because it starts with front matter; quire does not, so it is not published`);
+  }
+}

@@ -1,0 +1,38 @@
+// `npm run new -- "a title"`: starts a page with the front matter to fill in, never over an existing one.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { QuireError } from "./errors.ts";
+import { slugFor } from "./slug.ts";
+
+/** The new page's text: the title as given, the keys an author fills in, and a line to start from. */
+export function newPageText(title: string): string {
+  return [
+    "---",
+    // JSON's string syntax is YAML's double-quoted string, so any title survives as written.
+    `title: ${JSON.stringify(title)}`,
+    `colour: "default"      # a palette name (README "The palette") or a hex colour like "311b92"`,
+    `excerpt: ""            # one line about the page, for the home page and link previews`,
+    "---",
+    "",
+    "start writing here",
+    "",
+  ].join("\n");
+}
+
+/** Writes `input/<slug>/index.md` and returns its path; refuses when a page with that URL already exists. */
+export function createPage(title: string, input: string): string {
+  const slug = slugFor(title);
+  if (!slug) {
+    throw new QuireError(`"${title}" has no letters or digits to name the page after`, undefined, undefined, `give the page a title with words in it, like npm run new -- "my new essay"`);
+  }
+  const file = path.join(input, slug, "index.md");
+  for (const existing of [file, path.join(input, `${slug}.md`)]) {
+    if (existsSync(existing)) {
+      throw new QuireError(`there is already a page at /${slug}/`, existing, undefined, "open that file to edit it, or give the new page another title");
+    }
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  // "wx": even a file that appears between the check and the write is not overwritten.
+  writeFileSync(file, newPageText(title), { flag: "wx" });
+  return file;
+}

@@ -1,0 +1,151 @@
+// A Jekyll site and quire's own content/ as a reader gets them: names, palette, Liquid, page URLs,
+// static files from every source, and clear errors when two files want the same path.
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { build } from "../../src/build.ts";
+import { describeBuildError } from "../../src/report-error.ts";
+import { buildSite, writeFixture, type BuiltSite } from "../helpers/site.ts";
+
+const fixture = path.resolve("tests/fixtures/jekyll-site");
+const CONFIG = "title: a small site\nurl: https://small.example\n";
+
+async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const warn = vi.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(String(message)));
+  try {
+    const result = await run();
+    // A build's own warnings come back in its result; anything else that warns goes to the console.
+    const built = (result as { result?: { warnings?: string[] } }).result;
+    return { result, warnings: [...warnings, ...(built?.warnings ?? [])] };
+  } finally {
+    warn.mockRestore();
+  }
+}
+
+async function failure(files: Record<string, string>): Promise<{ message: string; output: string }> {
+  const input = writeFixture(files);
+  const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+  const { result: error } = await quietly(() => build({ input, output, quiet: true }).then(() => undefined, (e: unknown) => e));
+  expect(error, "the build should have failed").toBeDefined();
+  return { message: describeBuildError(error), output };
+}
+
+describe("the Jekyll fixture site", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = (await quietly(() => buildSite(fixture))).result;
+  });
+
+  it("is named by its _config.yml title", () => {
+    const $ = site.page("/notes.html");
+    expect($("title").text()).toBe("notes - fox's field notes");
+    expect($('meta[property="og:site_name"]').attr("content")).toBe("fox's field notes");
+    expect(site.page("/")("header h1").text().trim()).toBe("field notes");
+  });
+  it("takes its palette from _data/colors.tsv", () => {
+    expect(site.page("/writing/2023/spring/rain/puddles.html")('meta[name="theme-color"]').attr("content")).toBe("#0e4c92");
+    expect(site.page("/")('meta[name="theme-color"]').attr("content")).toBe("#4b6b2a");
+    expect(site.page("/notes.html")('meta[name="theme-color"]').attr("content")).toBe("#333333");
+  });
+  it("renders Liquid with Jekyll's page.* and site.*", () => {
+    const $ = site.page("/");
+    const text = $("main").text();
+    expect(text).toContain("welcome to fox's field notes.");
+    expect(text).toContain("eleven kilometres at a time");
+    expect(text).toContain('this page is / and it is called "field notes".');
+    expect($('main a[href="/about/"]').text()).toBe("about me");
+    expect($('main a[href="https://fox.example/elsewhere/"]').text()).toBe("a page that moved");
+    expect(site.page("/elsewhere/")("main").text()).toContain("this page lives at /elsewhere/ because");
+    expect(site.page("/elsewhere/")("main").text()).toContain("the site is https://fox.example.");
+  });
+  it("titles a page without front matter after its URL", () => {
+    expect(site.page("/notes.html")("header h1").text().trim()).toBe("notes");
+    expect(site.page("/about/")("header h1").text().trim()).toBe("about");
+  });
+  it("renders an .html page with front matter in quire's layout", () => {
+    const $ = site.page("/printable.html");
+    expect($("header h1").text().trim()).toBe("a printable list");
+    expect($("main p").first().text()).toBe("a list for fox's field notes, written as HTML with front matter.");
+  });
+  it("publishes names with spaces and non-ASCII letters as they are", () => {
+    expect(site.has("images/a fox at dusk.png")).toBe(true);
+    expect(site.has("images/café crème.png")).toBe(true);
+  });
+});
+
+describe("a Jekyll site's rules", () => {
+  it("writes pages at folders when the permalink style is pretty", async () => {
+    const { result: site } = await quietly(() => buildSite({ "_config.yml": `${CONFIG}permalink: pretty\n`, "index.md": "home\n", "notes.md": "notes\n" }));
+    expect(site.has("notes/index.html")).toBe(true);
+    expect(site.has("notes.html")).toBe(false);
+  });
+  it("gives Jekyll layout names quire's layout, and a bare permalink its .html", async () => {
+    const { result: site } = await quietly(() =>
+      buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "now.md": "---\nlayout: post\npermalink: /now\ntitle: now\n---\ntoday\n" }),
+    );
+    expect(site.page("/now.html")("header h1").text().trim()).toBe("now");
+  });
+  it("publishes an .html page with layout: null bare, with its Liquid rendered", async () => {
+    const { result: site } = await quietly(() =>
+      buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "feed.html": "---\nlayout: null\n---\n<p>{{ site.title }}</p>\n" }),
+    );
+    expect(site.file("feed.html").trim()).toBe("<p>a small site</p>");
+  });
+  it("copies README.md and LICENSE.md without front matter as they are, as GitHub Pages does", async () => {
+    const { result: site } = await quietly(() =>
+      buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "README.md": "# the repository\n", "docs/LICENSE.md": "terms\n", "readme-notes.md": "a page\n" }),
+    );
+    expect(site.file("README.md")).toBe("# the repository\n");
+    expect(site.has("README.html")).toBe(false);
+    expect(site.has("docs/LICENSE.md")).toBe(true);
+    expect(site.has("docs/LICENSE.html")).toBe(false);
+    expect(site.has("readme-notes.html")).toBe(true);
+  });
+  it("warns that blog posts in _posts/ are not published", async () => {
+    const { warnings } = await quietly(() => buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "_posts/2024-01-01-hello.md": "hello\n" }));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("_posts/: Jekyll's blog posts are not published")]));
+  });
+  it("fails on a bad _data/colors.tsv row, naming the file and line", async () => {
+    const { message } = await failure({ "_config.yml": CONFIG, "index.md": "home\n", "_data/colors.tsv": "name\thex\nsea\tblue-ish\n" });
+    expect(message).toMatch(/_data\/colors\.tsv:2: /);
+  });
+  it("fails when a static file would overwrite a page, naming the file", async () => {
+    const { message, output } = await failure({ "_config.yml": CONFIG, "index.md": "home\n", "notes.md": "---\n---\nnotes\n", "notes.html": "<p>old</p>\n" });
+    expect(message).toMatch(/notes\.html would overwrite the page published at \/notes\.html/);
+    expect(existsSync(output)).toBe(false);
+  });
+});
+
+describe("quire's own content/", () => {
+  it("publishes every non-page file as it is, dot-folders included", async () => {
+    const site = await buildSite({
+      "index.md": "home\n",
+      CNAME: "fox.example\n",
+      "keybase.txt": "proof\n",
+      ".well-known/security.txt": "Contact: mailto:fox@fox.example\n",
+      "favicon.ico": "not really an icon\n",
+      "standalone.html": "<!doctype html>\n<title>mine</title>\n<p>{{ untouched }}</p>\n",
+      "with-front-matter.html": "---\ntitle: rendered\n---\n<p>{{ site.name }}</p>\n",
+    });
+    expect(site.file("CNAME")).toBe("fox.example\n");
+    expect(site.file("keybase.txt")).toBe("proof\n");
+    expect(site.file(".well-known/security.txt")).toBe("Contact: mailto:fox@fox.example\n");
+    expect(site.file("favicon.ico")).toBe("not really an icon\n");
+    expect(site.file("standalone.html")).toBe(readFileSync(path.join(site.input, "standalone.html"), "utf8"));
+    expect(site.page("/with-front-matter/")("header h1").text().trim()).toBe("rendered");
+    expect(site.has("styles/quire.css")).toBe(true);
+  });
+  it("copies files whose names hold glob characters, and leaves such .html pages untouched", async () => {
+    const site = await buildSite({ "index.md": "home\n", "art (draft) [1].html": "<p>{{ raw }}</p>\n", "notes/a+b!.txt": "plus\n" });
+    expect(site.file("art (draft) [1].html")).toBe("<p>{{ raw }}</p>\n");
+    expect(site.file("notes/a+b!.txt")).toBe("plus\n");
+  });
+  it("fails when content/ and public/ both have a file for the same path, naming both", async () => {
+    const { message, output } = await failure({ "index.md": "home\n", "styles/quire.css": "body {}\n" });
+    expect(message).toMatch(/styles\/quire\.css and public\/styles\/quire\.css would both be published at \/styles\/quire\.css/);
+    expect(existsSync(output)).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+// `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
+// while the server keeps answering, and a fixed file served again without a restart.
+import { createServer } from "node:net";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Eleventy } from "@11ty/eleventy";
+import { serve } from "../../src/serve.ts";
+import { writeFixture } from "../helpers/site.ts";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Polls until `check` returns a value, or fails after `seconds`. */
+async function within<T>(seconds: number, what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${seconds} s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let running: Eleventy | undefined;
+afterEach(async () => {
+  await running?.stopWatch();
+  running = undefined;
+});
+
+async function start(files: Record<string, string>) {
+  const input = writeFixture(files);
+  const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-")), "site");
+  const port = await freePort();
+  const lines: { line: string; kind: string }[] = [];
+  running = await serve({ input, output, port, print: (line, kind) => lines.push({ line, kind }) });
+  const fetchPage = async (url: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}${url}`);
+    return { status: response.status, $: cheerio.load(await response.text()) };
+  };
+  // The watcher can miss a write made in the first moments after it reports ready; an author never types that fast.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const errors = () => lines.filter((entry) => entry.kind === "error").map((entry) => entry.line);
+  return { input, port, lines, errors, fetchPage };
+}
+
+const essay = (title: string, colour = "teal") => `---\ntitle: "${title}"\ncolor: "${colour}"\n---\nthe body\n`;
+
+describe("the dev server", () => {
+  it("reports a bad edit in quire's words, keeps serving, and recovers when the file is fixed", async () => {
+    const site = await start({ "index.md": "home\n", "essay.md": essay("first") });
+    expect((await site.fetchPage("/essay/")).$("h1").text().trim()).toBe("first");
+    expect(site.lines.some((entry) => entry.line.includes(`serving http://localhost:${site.port}/`))).toBe(true);
+
+    writeFileSync(path.join(site.input, "essay.md"), essay("second", "deep-purpel"));
+    const reported = await within(10, "the error report", () => site.errors().find((line) => line.includes("essay.md:3:")));
+    expect(reported).toContain('"color" is "deep-purpel", which is neither a palette colour nor a hex colour');
+    expect(reported).toContain('→ did you mean "deeppurple"?');
+    expect(reported).not.toContain("    at "); // no stack dump
+    const during = await site.fetchPage("/essay/");
+    expect(during.status).toBe(200);
+    expect(during.$("h1").text().trim()).toBe("first");
+
+    writeFileSync(path.join(site.input, "essay.md"), essay("fixed"));
+    await within(10, "the fixed page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "fixed" ? true : undefined));
+    // The files land a moment before the build finishes and prints its line.
+    await within(5, "the rebuild line", () => site.lines.find((entry) => entry.kind === "info" && /rebuilt \d+ pages/.test(entry.line)));
+  });
+
+  it("starts even when the content is broken, shows drafts with a banner, and serves once fixed", async () => {
+    const site = await start({
+      "index.md": "home\n",
+      "essay.md": "---\ntitle: x\nexcerpt: [unclosed\n---\nbody\n",
+      "wip.md": "---\ntitle: not yet\ndraft: true\n---\nwork in progress\n",
+    });
+    expect(site.errors().join("\n")).toMatch(/essay\.md:\d+: the front matter is not valid YAML/);
+    writeFileSync(path.join(site.input, "essay.md"), essay("repaired"));
+    await within(10, "the repaired page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "repaired" ? true : undefined));
+    const draft = await site.fetchPage("/wip/");
+    expect(draft.$(".draft-banner").text()).toContain("draft");
+  });
+});
