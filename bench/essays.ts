@@ -85,7 +85,7 @@ export function essayText(seed: number, targetBytes = 34_000, siteSize = 1): str
 
   const title = words(3);
   const blocks = [
-    `---\ntitle: "${title}"\ncolor: "${pick(["deeppurple", "teal", "indigo", "orange", "green"])}"\nexcerpt: "${words(12)}"\n---`,
+    `---\ntitle: "${title}"\ndate: ${new Date(Date.UTC(2015, 0, 1 + (seed % 3650))).toISOString().slice(0, 10)}\ncolor: "${pick(["deeppurple", "teal", "indigo", "orange", "green"])}"\nexcerpt: "${words(12)}"\n---`,
     "1. \n{:toc}",
     paragraph(),
   ];
