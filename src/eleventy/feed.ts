@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { BuildLog } from "../build-log.ts";
+import { absoluteUrls } from "../links/rewrite.ts";
 import { feedEntries, newestDate, undatedWarning, type FeedCandidate } from "../feed-entries.ts";
 
 export interface Options {
@@ -14,9 +15,16 @@ export interface Options {
   log: BuildLog;
   /** Where the feed is written (default "/feed.xml") */
   url: string;
+  /** The path the site is served under (default "/") */
+  basePath: string;
 }
 
-export const defaults = { url: "/feed.xml" } satisfies Partial<Options>;
+export const defaults = { url: "/feed.xml", basePath: "/" } satisfies Partial<Options>;
+
+/** The page's HTML without the "#" section links markdown puts after each heading (src/markdown/heading-ids.ts). */
+export function withoutHeadingAnchors(html: string): string {
+  return html.replace(/\n?<a class="heading-anchor"[^>]*>#<\/a>/g, "");
+}
 
 export default function feed(eleventyConfig: UserConfig, partial: Omit<Options, keyof typeof defaults> & Partial<Options>): void {
   const options = { ...defaults, ...partial };
@@ -27,13 +35,15 @@ export default function feed(eleventyConfig: UserConfig, partial: Omit<Options, 
     return feedEntries(pages);
   });
   eleventyConfig.addFilter("newestDate", (pages: FeedCandidate[]) => newestDate(pages));
+  // Entry content with absolute URLs, one tokenizer pass a page (the HTML base plugin's transform re-parses
+  // every entry into a tree, seconds on a thousand essays); section "#" links mean nothing in a reader.
+  const siteBase = new URL(options.basePath, options.siteUrl).href;
+  eleventyConfig.addFilter("feedContent", (html: string, url: string) => absoluteUrls(withoutHeadingAnchors(html), url, siteBase));
   eleventyConfig.addTemplate("quire-feed.njk", readFileSync(new URL("templates/feed.njk", import.meta.url), "utf8"), {
     permalink: options.url,
     layout: false,
     eleventyExcludeFromCollections: true,
     // Render after the pages, so their content is ready for the entries.
     eleventyImport: { collections: ["published"] },
-    // HTML base plugin: relative and root-relative URLs in entries become absolute on the origin + base path.
-    feedOrigin: new URL(options.siteUrl).origin + "/",
   });
 }

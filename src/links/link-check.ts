@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { collectPageLinks, type PageLink, type PageLinks } from "./collect.ts";
 import { fileForPath, resolveLink, type SiteIndex } from "./resolve.ts";
+import { rewriteLinks } from "./rewrite.ts";
 
 interface RecordedPage {
   url: string;
@@ -100,20 +101,9 @@ export class LinkRegistry {
   }
 }
 
-/** `html` with each listed href replaced, found again with the tokenizer so offsets are exact. */
+/** `html` with each listed href replaced. */
 export function rewriteHrefs(html: string, rewrites: ReadonlyMap<string, string>): string {
-  const edits = collectPageLinks(html).links.filter((link) => rewrites.has(link.href));
-  let result = html;
-  for (const link of edits.reverse()) {
-    const tag = result.slice(link.start, link.end + 1);
-    const replaced = tag.replace(/(\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/i, (_, before: string) => `${before}"${escapeAttribute(rewrites.get(link.href) ?? link.href)}"`);
-    result = result.slice(0, link.start) + replaced + result.slice(link.end + 1);
-  }
-  return result;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return rewriteLinks(html, (link) => (link.kind === "a[href]" || link.kind === "area[href]" ? rewrites.get(link.href) : undefined));
 }
 
 /** The source line holding the `occurrence`-th (0-based) link to `href`; undefined when it came from a layout. */

@@ -1,0 +1,41 @@
+// Rewrites link attributes (href, src) in HTML in place, found with the streaming tokenizer so offsets are exact.
+import { collectPageLinks, type PageLink } from "./collect.ts";
+import { isExternal } from "./resolve.ts";
+
+/** `html` with each link whose `replace` returns a value given that value instead. */
+export function rewriteLinks(html: string, replace: (link: PageLink) => string | undefined): string {
+  const edits = collectPageLinks(html)
+    .links.map((link) => ({ link, value: replace(link) }))
+    .filter((edit): edit is { link: PageLink; value: string } => edit.value !== undefined && edit.value !== edit.link.href);
+  let result = html;
+  for (const { link, value } of edits.reverse()) {
+    const attribute = /\[(\w+)\]/.exec(link.kind)?.[1] ?? "href";
+    const tag = result.slice(link.start, link.end + 1);
+    const pattern = new RegExp(`(\\s${attribute}\\s*=\\s*)("[^"]*"|'[^']*'|[^\\s>]+)`, "i");
+    const replaced = tag.replace(pattern, (_, before: string) => `${before}"${escapeAttribute(value)}"`);
+    result = result.slice(0, link.start) + replaced + result.slice(link.end + 1);
+  }
+  return result;
+}
+
+/** Every relative and root-relative link of a page's HTML made absolute on `siteBase` (origin + base path). */
+export function absoluteUrls(html: string, pageUrl: string, siteBase: string): string {
+  const base = new URL(siteBase.endsWith("/") ? siteBase : `${siteBase}/`);
+  const page = new URL(pageUrl.replace(/^\/+/, ""), base);
+  // Root-relative links are relative to the site, which may live under a base path.
+  const absolute = (href: string) =>
+    isExternal(href) || href === "" ? href : href.startsWith("/") ? new URL(href.slice(1), base).href : new URL(href, page).href;
+  const rewritten = rewriteLinks(html, (link) => absolute(link.href));
+  // srcset holds several "url descriptor" candidates in one attribute.
+  return rewritten.replace(/(\ssrcset\s*=\s*)(["'])([^"']*)\2/gi, (_, before: string, quote: string, list: string) => {
+    const candidates = list.split(",").map((candidate) => {
+      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+      return [absolute(url), ...descriptor].join(" ");
+    });
+    return `${before}${quote}${candidates.join(", ")}${quote}`;
+  });
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
