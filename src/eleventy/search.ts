@@ -1,21 +1,32 @@
 // Full-text search without a server: a /search/ page on every site, and a Pagefind index of every page's
 // text written into the output once Eleventy has written the pages (https://pagefind.app/docs/node-api/).
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
 import { QuireError } from "../errors.ts";
+
+// Part of the cache key: another Pagefind writes another index. (Its package.json is not in its exports.)
+const pagefindVersion = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }
+).version;
 
 export interface Options {
   /** The folder being built: a site with its own search page keeps it (default "content") */
   input: string;
   /** Write the index (default true; off, the search page still renders and says it has nothing to search) */
   index: boolean;
+  /** Folder where an index is kept for reuse when no page's text changed; undefined: always index afresh */
+  cacheDir?: string;
+  /** "serve" indexes once, at the first build: re-indexing on every save would slow each reload by seconds */
+  mode: "build" | "serve";
 }
 
 export const defaults = {
   input: "content",
   index: true,
+  mode: "build",
 } satisfies Options;
 
 /** Input files that would be a site's own /search/ page. */
@@ -50,31 +61,119 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
       .addTemplate("search/index.njk", "", searchPageData);
   }
   if (!options.index) return;
-  eleventyConfig.on("eleventy.after", (async ({ directories }: AfterBuild) => {
-    await writeSearchIndex(directories.output);
+  // Pages go to Pagefind as they render, so its own process indexes on the other core while Eleventy works;
+  // the index is written once the site is complete.
+  let pending: SearchIndexer | undefined;
+  let indexed = false;
+  eleventyConfig.on("eleventy.before", (() => {
+    if (options.mode === "serve" && indexed) return;
+    pending = new SearchIndexer(options.cacheDir);
   }) as never);
+  eleventyConfig.addTransform("quire-search-index", function (content, outputPath) {
+    if (pending && typeof outputPath === "string" && outputPath.endsWith(".html") && this.page.url) pending.add(this.page.url, content);
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", (async ({ directories }: AfterBuild) => {
+    const indexer = pending;
+    pending = undefined;
+    if (!indexer) return;
+    await indexer.write(directories.output);
+    indexed = true;
+  }) as never);
+}
+
+/**
+ * One build's search index. With no index in the cache (a first or --no-cache build) pages go to Pagefind as
+ * they render, so its own process indexes on the other core while Eleventy works; otherwise they are kept
+ * until the end, when an unchanged site reuses the cached index and a changed one is indexed afresh.
+ */
+export class SearchIndexer {
+  readonly #pages: Array<{ url: string; content: string }> = [];
+  readonly #hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0`);
+  readonly #eager: boolean;
+  #index: Promise<pagefind.PagefindIndex> | undefined;
+  readonly #adding: Promise<{ errors: string[] }>[] = [];
+
+  constructor(private readonly cacheDir?: string) {
+    this.#eager = !cacheDir || !existsSync(path.join(cacheDir, "search"));
+  }
+
+  add(url: string, content: string): void {
+    if (!content.includes("data-pagefind-body")) return;
+    this.#hash.update(`${url}\0${content}\0`);
+    if (this.#eager) this.#addToIndex({ url, content });
+    else this.#pages.push({ url, content });
+  }
+
+  #addToIndex(page: { url: string; content: string }): void {
+    this.#index ??= createSearchIndex();
+    // Caught here and reported by write(), so a failure is never an unhandled rejection.
+    this.#adding.push(this.#index.then((index) => index.addHTMLFile(page)).catch((error: Error) => ({ errors: [error.message] })));
+  }
+
+  /** Write `site/pagefind/`: a copy of the cached index when no indexed page changed, else Pagefind's. */
+  async write(site: string): Promise<void> {
+    const target = path.join(site, "pagefind");
+    const cached = this.cacheDir ? path.join(this.cacheDir, "search", this.#hash.digest("hex")) : undefined;
+    try {
+      if (!this.#eager && cached && existsSync(path.join(cached, "pagefind-entry.json"))) {
+        cpSync(cached, target, { recursive: true });
+        return;
+      }
+      for (const page of this.#pages) this.#addToIndex(page);
+      const index = await (this.#index ?? createSearchIndex());
+      for (const added of await Promise.all(this.#adding)) {
+        if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+      }
+      const written = await index.writeFiles({ outputPath: target });
+      if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    } catch (error) {
+      throw searchIndexError(error);
+    } finally {
+      // Pagefind runs as a child process; close it so no process outlives the build.
+      if (this.#index) await pagefind.close();
+    }
+    if (cached) {
+      // Keep only the newest index: a temp copy renamed into place, so a half-written one is never reused.
+      rmSync(path.dirname(cached), { recursive: true, force: true });
+      mkdirSync(path.dirname(cached), { recursive: true });
+      cpSync(target, `${cached}.tmp`, { recursive: true });
+      renameSync(`${cached}.tmp`, cached);
+    }
+  }
+}
+
+async function createSearchIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
+  if (!index) throw new Error(errors.join("; "));
+  return index;
+}
+
+// The contents box repeats the headings, the home page's list repeats other pages' excerpts.
+const EXCLUDED = ["nav.toc", ".heading-anchor", ".page-list"];
+
+function searchIndexError(error: unknown): QuireError {
+  return new QuireError(
+    `the search index could not be built: ${(error as Error).message}`,
+    undefined,
+    undefined,
+    "check that the pagefind package is installed (npm ci) and its binary runs on this machine",
+  );
 }
 
 /** Index every page under `site` that has `data-pagefind-body` and write the index to `site/pagefind/`. */
 export async function writeSearchIndex(site: string): Promise<number> {
   try {
-    // The contents box repeats the headings, the home page's list repeats other pages' excerpts.
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ["nav.toc", ".heading-anchor", ".page-list"] });
-    if (!index) throw new Error(errors.join("; "));
+    const index = await createSearchIndex();
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(added.errors.join("; "));
     const written = await index.writeFiles({ outputPath: path.join(site, "pagefind") });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
     return added.page_count;
   } catch (error) {
-    throw new QuireError(
-      `the search index could not be built: ${(error as Error).message}`,
-      undefined,
-      undefined,
-      "check that the pagefind package is installed (npm ci) and its binary runs on this machine",
-    );
+    throw searchIndexError(error);
   } finally {
-    // Pagefind runs as a child process; close it so no process outlives the build.
     await pagefind.close();
   }
 }
+
