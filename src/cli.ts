@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { build } from "./build.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { describeBuildError } from "./report-error.ts";
+import { isBasePath, normaliseBasePath } from "./base-path.ts";
 import { serve } from "./serve.ts";
 import { formatLinkReport } from "./links/link-check.ts";
 import { createPage } from "./new-page.ts";
@@ -54,12 +55,6 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
   };
 }
 
-/** "blog" → "/blog/"; "/" stays "/". */
-export function normaliseBasePath(value: string): string {
-  const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -72,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.values.help || command === "help") {
     console.log(HELP);
     return 0;
+  }
+  const basePath = parsed.values["base-path"];
+  if (typeof basePath === "string" && !isBasePath(basePath)) {
+    console.error(`quire: --base-path takes the path the site is served under, like /blog/, not "${basePath}"`);
+    return 2;
   }
   const options = optionsFrom(parsed.values);
   switch (command) {

@@ -69,6 +69,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.on("eleventy.beforeWatch", (queue: string[]) => {
         changed = queue.map((file) => file.replace(/^\.\//, ""));
       });
+      // Each rebuild renders every page again: a moved or deleted page must not linger in the link check.
+      config.on("eleventy.before", () => links.clear());
       // After each rebuild, the link check reports on the site as it now stands.
       config.on("eleventy.after", () => {
         const report = links.check(options.output, options.basePath);

@@ -46,6 +46,11 @@ export class LinkRegistry {
   /** @param collect reads a page's ids and links (the build cache passes a cached one) */
   constructor(private readonly collect: (html: string) => PageLinks = collectPageLinks) {}
 
+  /** Forget every page: the dev server renders the whole site again on each save. */
+  clear(): void {
+    this.#pages.clear();
+  }
+
   /** Remember what a rendered page defines and links to; the page itself is not changed here. */
   record(url: string, inputPath: string, html: string): void {
     const { ids, headings, links } = this.collect(html);
