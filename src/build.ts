@@ -7,6 +7,7 @@ import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
 import { QuireError } from "./errors.ts";
+import { describeBuildError } from "./report-error.ts";
 import { BuildLog } from "./build-log.ts";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { startPrerender } from "./cache/prerender.ts";
@@ -67,8 +68,15 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     };
   } catch (error) {
     discardStaging(staging);
-    throw error;
+    throw withOutputPaths(error, staging, options.output);
   }
+}
+
+/** Eleventy's messages name files in the staging folder; the author knows them by the output folder. */
+function withOutputPaths(error: unknown, staging: string, output: string): unknown {
+  const text = describeBuildError(error);
+  if (!text.includes(staging)) return error;
+  return new QuireError(text.split(staging).join(output).replace(/\.\/+(?=\/)/g, ""), undefined, undefined, undefined);
 }
 
 function countWritten(results: unknown[]): number {

@@ -33,5 +33,17 @@ export function describeBuildError(error: unknown): string {
     return `${file}:${yamlErrorFileLine(yaml.line)}: the front matter is not valid YAML: ${yaml.reason}\n  → check the quotes and colons on that line; text with a colon in it needs quotes ("like: this")`;
   }
   const chain = messages(error);
-  return chain.length > 0 ? chain.join("\n  ") : String(error);
+  const hint = hintFor(chain.join("\n"));
+  return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
+}
+
+/** What to do about Eleventy's own errors that authors run into. */
+function hintFor(text: string): string | undefined {
+  if (text.includes("Output conflict")) {
+    return "name.md and name/index.md both publish at /name/: keep one of them, or give one a permalink: of its own";
+  }
+  const date = /Data cascade value for `date` \(([^)]*)\) is invalid/.exec(text);
+  if (date) return `"date: ${date[1]}" is not a date: write it as date: 2024-07-31`;
+  if (text.includes("Problem creating an Eleventy Layout")) return "the layout: in this page's front matter names no file in layouts/; remove it to get the default";
+  return undefined;
 }

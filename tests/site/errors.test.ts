@@ -41,6 +41,16 @@ describe("bad front matter", () => {
     expect(message).toMatch(/typed\.md:3: "copyrighted" must be true or false/);
   });
 
+  it("explains a page that is not a date, and two files publishing at one URL, without staging paths", async () => {
+    const date = await failure({ "index.md": "home\n", "x.md": "---\ndate: yesterday\n---\nbody\n" });
+    expect(date.message).toContain("x.md");
+    expect(date.message).toContain("write it as date: 2024-07-31");
+    const clash = await failure({ "index.md": "home\n", "x.md": "a\n", "x/index.md": "b\n" });
+    expect(clash.message).toContain("name.md and name/index.md both publish at /name/");
+    expect(clash.message).toContain(`${clash.output}/x/index.html`);
+    expect(clash.message).not.toContain(".building-");
+  });
+
   it("leaves the previously built site untouched", async () => {
     const input = writeFixture({ "index.md": "home\n", "page.md": "---\ntitle: first\n---\nfirst body\n" });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
