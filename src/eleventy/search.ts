@@ -40,6 +40,8 @@ export const searchPageData = {
   // The search page is not a page to find, nor one to list on the home page, in the feed or in the sitemap.
   search: false,
   eleventyExcludeFromCollections: true,
+  // quire makes this page; there is no source file in the site's repository to link to.
+  sourceLink: false,
 };
 
 /** Whether an output file is search's own (the index, or the /search/ page quire adds), not the site's. */
