@@ -2,6 +2,7 @@
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
+import { withJekyllSite } from "./jekyll/site-options.ts";
 import { checkInputFolder, checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
 import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
@@ -28,7 +29,7 @@ export interface BuildResult {
 }
 
 export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const options = withDefaults(partial);
+  const options = withJekyllSite(withDefaults(partial));
   const started = performance.now();
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
@@ -46,7 +47,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     const prerender = startPrerender(options);
     const results = (await eleventy.write().finally(() => prerender.stop())) as unknown[];
     copyStaticFiles(staticFilesFor(options.input), staging);
-    const report = links.check(staging, options.basePath);
+    const report = links.check(staging, options.basePath, options.input);
     if (options.strict && report.broken.length > 0) {
       throw new QuireError(
         `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,

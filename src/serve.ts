@@ -4,6 +4,7 @@
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
+import { withJekyllSite } from "./jekyll/site-options.ts";
 import { BuildLog } from "./build-log.ts";
 import { countPages } from "./build.ts";
 import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
@@ -33,7 +34,7 @@ function printToConsole(quiet: boolean) {
 
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
   const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
-  const options: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
+  const options: ServeOptions = withJekyllSite({ ...base, print: partial.print ?? printToConsole(base.quiet) });
   const { print } = options;
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
@@ -73,7 +74,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.on("eleventy.before", () => links.clear());
       // After each rebuild, the link check reports on the site as it now stands.
       config.on("eleventy.after", () => {
-        const report = links.check(options.output, options.basePath);
+        const report = links.check(options.output, options.basePath, options.input);
         if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
       });
       return quire(config, { ...options, mode: "serve" }, { links, log });

@@ -57,9 +57,13 @@ export class LinkRegistry {
     this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
   }
 
-  /** Resolve every recorded link against the site written in `outputDir`, correcting fragments on disk. */
-  check(outputDir: string, basePath = "/"): LinkReport {
+  /**
+   * Resolve every recorded link against the site written in `outputDir`, correcting fragments on disk.
+   * `input` is the folder of pages, for links written to a page's markdown source (`[about](about.md)`).
+   */
+  check(outputDir: string, basePath = "/", input?: string): LinkReport {
     const pages = this.#pages;
+    const pageForSource = sourceLinkResolver(pages.values(), basePath, input);
     const site: SiteIndex = {
       hasFile: (file) => pages.has(file) || existsSync(path.join(outputDir, file)),
       idsOf: (file) => pages.get(file)?.ids,
@@ -80,12 +84,15 @@ export class LinkRegistry {
     for (const [file, page] of pages) {
       const rewrites = new Map<string, string>();
       for (const link of page.links) {
-        const verdict = resolveLink(link.href, page.url, site, basePath);
+        // A link to a page's markdown file goes to the page, as GitHub Pages' jekyll-relative-links does.
+        const href = (link.kind === "a[href]" && pageForSource(link.href, page.inputPath)) || link.href;
+        const verdict = resolveLink(href, page.url, site, basePath);
         if (verdict.status === "external") continue;
         report.checked++;
-        if (verdict.status === "rewrite") {
-          rewrites.set(link.href, verdict.href);
-          report.corrected.push({ inputPath: page.inputPath, line: lineOf(page.inputPath, link.href), from: link.href, to: verdict.href });
+        const to = verdict.status === "rewrite" ? verdict.href : verdict.status === "ok" && href !== link.href ? href : undefined;
+        if (to !== undefined) {
+          rewrites.set(link.href, to);
+          report.corrected.push({ inputPath: page.inputPath, line: lineOf(page.inputPath, link.href), from: link.href, to });
         } else if (verdict.status === "broken") {
           report.broken.push({
             inputPath: page.inputPath,
@@ -104,6 +111,27 @@ export class LinkRegistry {
     }
     return report;
   }
+}
+
+/** Maps a link to a page's markdown source (relative, or root-relative under `input`) to the page's URL. */
+function sourceLinkResolver(pages: Iterable<RecordedPage>, basePath: string, input?: string) {
+  const urlOfSource = new Map<string, string>();
+  for (const page of pages) urlOfSource.set(path.resolve(page.inputPath), page.url);
+  const prefix = basePath.replace(/\/+$/, "");
+  return (href: string, fromInputPath: string): string | undefined => {
+    const [target = "", fragment] = href.split("#", 2);
+    let decoded = target;
+    try {
+      decoded = decodeURI(target);
+    } catch {
+      return undefined;
+    }
+    if (!/\.(md|markdown)$/i.test(decoded) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return undefined;
+    if (decoded.startsWith("/") && !input) return undefined;
+    const source = decoded.startsWith("/") ? path.join(path.resolve(input ?? ""), decoded) : path.resolve(path.dirname(fromInputPath), decoded);
+    const url = urlOfSource.get(source);
+    return url === undefined ? undefined : `${prefix}${url}${fragment !== undefined ? `#${fragment}` : ""}`;
+  };
 }
 
 /** `html` with each listed href replaced. */

@@ -77,6 +77,21 @@ describe("the Jekyll fixture site", () => {
 });
 
 describe("a Jekyll site's rules", () => {
+  it("serves the site under _config.yml's baseurl, links and all", async () => {
+    const { result } = await quietly(() =>
+      buildSite({
+        "_config.yml": `${CONFIG}baseurl: /fox\n`,
+        "index.md": "home, and [about]({{ '/about.html' | relative_url }})\n",
+        "about.md": "---\ntitle: about\n---\nback [home](index.md)\n",
+      }),
+    );
+    const $ = result.page("/");
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("/fox/styles/quire.css");
+    expect($("main a").first().attr("href")).toBe("/fox/about.html");
+    expect(result.page("/about.html")("main a").attr("href")).toBe("/fox/");
+    expect(result.result.links.broken).toEqual([]);
+  });
+
   it("writes pages at folders when the permalink style is pretty", async () => {
     const { result: site } = await quietly(() => buildSite({ "_config.yml": `${CONFIG}permalink: pretty\n`, "index.md": "home\n", "notes.md": "notes\n" }));
     expect(site.has("notes/index.html")).toBe(true);

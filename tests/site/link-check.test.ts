@@ -54,6 +54,17 @@ describe("the link check", () => {
     expect(broken.find((b) => b.href === "/missing-page/")?.line).toBe(7);
   });
 
+  it("sends links to a page's markdown file to the page, fragment kept, as GitHub Pages does", async () => {
+    const built = await buildSite({
+      "index.md": "home\n",
+      "notes/index.md": "---\ntitle: notes\n---\nsee [the essay](../essay.md#some-hope) and [home](/index.md)\n",
+      "essay.md": "---\ntitle: essay\n---\n# some hope\n",
+    });
+    const $ = built.page("/notes/");
+    expect($("main a").map((_, a) => $(a).attr("href")).get()).toEqual(["/essay/#some-hope", "/"]);
+    expect(built.result.links.broken).toEqual([]);
+  });
+
   it("counts links that resolve as checked, not broken", () => {
     expect(site.result.links.checked).toBeGreaterThanOrEqual(6);
     expect(site.result.links.broken.some((b) => b.href === "/essay/#some-hope")).toBe(false);
