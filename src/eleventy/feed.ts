@@ -38,7 +38,15 @@ export default function feed(eleventyConfig: UserConfig, partial: Omit<Options, 
   // Entry content with absolute URLs, one tokenizer pass a page (the HTML base plugin's transform re-parses
   // every entry into a tree, seconds on a thousand essays); section "#" links mean nothing in a reader.
   const siteBase = new URL(options.basePath, options.siteUrl).href;
-  eleventyConfig.addFilter("feedContent", (html: string, url: string) => absoluteUrls(withoutHeadingAnchors(html), url, siteBase));
+  // The dev server rebuilds the feed on every save: an entry whose page did not change is not redone.
+  const done = new Map<string, { html: string; content: string }>();
+  eleventyConfig.addFilter("feedContent", (html: string, url: string) => {
+    const previous = done.get(url);
+    if (previous?.html === html) return previous.content;
+    const content = absoluteUrls(withoutHeadingAnchors(html), url, siteBase);
+    done.set(url, { html, content });
+    return content;
+  });
   eleventyConfig.addTemplate("quire-feed.njk", readFileSync(new URL("templates/feed.njk", import.meta.url), "utf8"), {
     permalink: options.url,
     layout: false,
