@@ -10,7 +10,7 @@ import { countPages } from "./build.ts";
 import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
@@ -72,6 +72,19 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       });
       // Each rebuild renders every page again: a moved or deleted page must not linger in the link check.
       config.on("eleventy.before", () => links.clear());
+      // A page that moved or was deleted leaves its old file behind; files the last build wrote and this one
+      // did not are removed, and nothing else (static files, the search index) is touched.
+      let written = new Set<string>();
+      config.on("eleventy.after", ({ results }: { results?: Array<{ outputPath?: unknown }> }) => {
+        const now = new Set((results ?? []).map((result) => result.outputPath).filter((file): file is string => typeof file === "string"));
+        if (now.size === 0) return;
+        const output = path.resolve(options.output);
+        for (const file of written) {
+          const absolute = path.resolve(file);
+          if (!now.has(file) && absolute.startsWith(`${output}${path.sep}`)) rmSync(absolute, { force: true });
+        }
+        written = now;
+      });
       // After each rebuild, the link check reports on the site as it now stands.
       config.on("eleventy.after", () => {
         const report = links.check(options.output, options.basePath, options.input);
@@ -84,7 +97,11 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   eleventy.disableLogger();
   reportEachBuild(eleventy, log, print, () => changed);
   await eleventy.init();
-  await eleventy.watch();
+  const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
+  // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
+  // (It keeps a deleted page of an --input given as an absolute path or outside the working directory.)
+  const internals = eleventy as unknown as { watcher?: { on(event: "unlink", listener: (file: string) => void): void } };
+  internals.watcher?.on("unlink", (file) => void rebuild(file));
   await eleventy.serve(options.port);
   return eleventy;
 }

@@ -1,7 +1,7 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
 import { createServer } from "node:net";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -38,8 +38,8 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(files: Record<string, string>) {
-  const input = writeFixture(files);
+async function start(files: Record<string, string>, insideProject = false) {
+  const input = insideProject ? writeInsideProject(files) : writeFixture(files);
   const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-")), "site");
   const port = await freePort();
   const lines: { line: string; kind: string }[] = [];
@@ -53,6 +53,17 @@ async function start(files: Record<string, string>) {
   const errors = () => lines.filter((entry) => entry.kind === "error").map((entry) => entry.line);
   return { input, port, lines, errors, fetchPage };
 }
+
+/** Eleventy's watcher forgets a deleted file only under an input folder given relative to the working directory. */
+function writeInsideProject(files: Record<string, string>): string {
+  // Relative, as `content` is when the CLI runs: Eleventy matches watcher paths against the input as given.
+  const input = path.relative(process.cwd(), mkdtempSync(path.join(process.cwd(), ".test-serve-")));
+  cleanups.push(() => rmSync(input, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(input, name), text);
+  return input;
+}
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 const essay = (title: string, colour = "teal") => `---\ntitle: "${title}"\ncolor: "${colour}"\n---\nthe body\n`;
 
@@ -75,6 +86,19 @@ describe("the dev server", () => {
     await within(10, "the fixed page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "fixed" ? true : undefined));
     // The files land a moment before the build finishes and prints its line.
     await within(5, "the rebuild line", () => site.lines.find((entry) => entry.kind === "info" && /rebuilt \d+ pages/.test(entry.line)));
+  });
+
+  it("stops serving a page once its file is deleted or it moves", async () => {
+    const home = "---\nlayout: home.njk\n---\nhome\n";
+    const site = await start({ "index.md": home, "gone.md": essay("soon gone"), "moving.md": essay("moving") }, true);
+    expect((await site.fetchPage("/gone/")).status).toBe(200);
+    rmSync(path.join(site.input, "gone.md"));
+    writeFileSync(path.join(site.input, "moving.md"), `---\ntitle: moving\npermalink: /elsewhere/\n---\nmoved\n`);
+    await within(10, "the moved page", async () => ((await site.fetchPage("/elsewhere/")).status === 200 ? true : undefined));
+    await within(10, "the deleted page to go", async () => ((await site.fetchPage("/gone/")).status === 404 ? true : undefined));
+    expect((await site.fetchPage("/moving/")).status).toBe(404);
+    const $ = (await site.fetchPage("/")).$;
+    expect($(".page-list a").map((_, a) => $(a).attr("href")).get()).toEqual(["/elsewhere/"]);
   });
 
   it("starts even when the content is broken, shows drafts with a banner, and serves once fixed", async () => {
