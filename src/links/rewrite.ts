@@ -18,23 +18,35 @@ export function rewriteLinks(html: string, replace: (link: PageLink) => string |
   return result;
 }
 
-/** Every relative and root-relative link of a page's HTML made absolute on `siteBase` (origin + base path). */
+/**
+ * Every relative and root-relative link of a page's HTML made absolute on `siteBase` (origin + base path), for
+ * the feed. A pattern over quoted href/src/srcset attributes rather than the tokenizer: this runs on every page of
+ * every build, markdown-it quotes every attribute it writes, and a stray match (an attribute written out in a
+ * comment) only gains an absolute URL.
+ */
 export function absoluteUrls(html: string, pageUrl: string, siteBase: string): string {
   const base = new URL(siteBase.endsWith("/") ? siteBase : `${siteBase}/`);
   const page = new URL(pageUrl.replace(/^\/+/, ""), base);
   // Root-relative links are relative to the site, which may live under a base path.
   const absolute = (href: string) =>
     isExternal(href) || href === "" ? href : href.startsWith("/") ? new URL(href.slice(1), base).href : new URL(href, page).href;
-  const rewritten = rewriteLinks(html, (link) => absolute(link.href));
-  // srcset holds several "url descriptor" candidates in one attribute.
-  return rewritten.replace(/(\ssrcset\s*=\s*)(["'])([^"']*)\2/gi, (_, before: string, quote: string, list: string) => {
-    const candidates = list.split(",").map((candidate) => {
-      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-      return [absolute(url), ...descriptor].join(" ");
-    });
-    return `${before}${quote}${candidates.join(", ")}${quote}`;
+  return html.replace(/(\s(href|src|srcset)\s*=\s*)(["'])([^"']*)\3/gi, (_, before: string, name: string, quote: string, value: string) => {
+    const raw = value.replace(/&(amp|quot|lt|gt|#39);/g, (_entity, name: string) => ENTITIES[name] ?? "");
+    const rewritten =
+      name.toLowerCase() === "srcset"
+        ? raw
+            .split(",")
+            .map((candidate) => {
+              const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+              return [absolute(url), ...descriptor].join(" ");
+            })
+            .join(", ")
+        : absolute(raw);
+    return `${before}${quote}${escapeAttribute(rewritten)}${quote}`;
   });
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", "#39": "'" };
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

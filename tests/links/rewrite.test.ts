@@ -15,6 +15,10 @@ describe("absoluteUrls", () => {
     ]);
     expect(out).toContain('srcset="https://example.net/blog/big.png 2x, https://example.net/blog/essay/small.png 1x"');
   });
+  it("keeps escaped characters escaped once", () => {
+    const out = absoluteUrls(`<a href="/q?a=1&amp;b=2">x</a>`, "/essay/", "https://example.net/");
+    expect(collectPageLinks(out).links[0]?.href).toBe("https://example.net/q?a=1&b=2");
+  });
 });
 
 describe("rewriteLinks", () => {
