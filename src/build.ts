@@ -1,4 +1,6 @@
 // One build: Eleventy into a staging folder beside the output, then a swap on success.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
@@ -47,6 +49,8 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     const prerender = startPrerender(options);
     const results = (await eleventy.write().finally(() => prerender.stop())) as unknown[];
     copyStaticFiles(staticFilesFor(options.input), staging);
+    // Every layout links home; say once what is missing rather than leave only the broken links to it.
+    if (!existsSync(path.join(staging, "index.html"))) log.warn(`${options.input}: there is no home page; add an index.md`);
     const report = links.check(staging, options.basePath, options.input);
     if (options.strict && report.broken.length > 0) {
       throw new QuireError(

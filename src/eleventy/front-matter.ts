@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import { QuireError } from "../errors.ts";
 import { checkFrontMatter } from "../frontmatter/schema.ts";
-import { frontMatterKeyLine } from "../frontmatter/lines.ts";
+import { frontMatterKeyLine, impossibleDate } from "../frontmatter/lines.ts";
 import type { Palette } from "../palette.ts";
 
 export interface Options {
@@ -15,15 +15,19 @@ export interface Options {
 export default function frontMatter(eleventyConfig: UserConfig, options: Options): void {
   const validate = (data: Record<string, unknown> & { page: { inputPath: string } }) => {
     const problems = checkFrontMatter(data, options.palette);
-    const [first] = problems;
-    if (!first) return;
-    const file = data.page.inputPath.replace(/^\.\//, "");
+    // Only pages with a problem, or a date to check against what was written, are read again.
+    if (problems.length === 0 && !(data.date instanceof Date)) return;
     let source = "";
     try {
       source = readFileSync(data.page.inputPath, "utf8");
     } catch {
       // The file is gone (a watch-mode race): report without lines.
     }
+    const written = data.date instanceof Date && source ? impossibleDate(source, data.date) : undefined;
+    if (written) problems.push({ key: "date", message: `"date" is ${written}, a day that is not in the calendar`, hint: "check the month and the day" });
+    const [first] = problems;
+    if (!first) return;
+    const file = data.page.inputPath.replace(/^\.\//, "");
     const lineOf = (key: string | undefined) => (key && source ? frontMatterKeyLine(source, key) : undefined);
     // Every problem of the page at once, so the author fixes them in one go.
     const rest = problems.slice(1).map((p) => `\n${file}:${lineOf(p.key) ?? "?"}: ${p.message}${p.hint ? `\n  → ${p.hint}` : ""}`);

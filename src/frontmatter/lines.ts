@@ -20,3 +20,17 @@ export function frontMatterKeyLine(source: string, key: string): number | undefi
 export function yamlErrorFileLine(yamlLine: number): number {
   return yamlLine + 1;
 }
+
+/**
+ * YAML reads `date: 2025-02-30` as 2 March: a day that is not in the calendar rolls over silently. The date as
+ * written, when its year, month and day are not the ones YAML produced; undefined when they agree.
+ */
+export function impossibleDate(source: string, parsed: Date): string | undefined {
+  const line = frontMatterKeyLine(source, "date");
+  if (line === undefined) return undefined;
+  const written = /^date\s*:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})/.exec(source.split(/\r?\n/)[line - 1] ?? "");
+  if (!written) return undefined;
+  const [, year, month, day] = written.map(Number);
+  const agrees = parsed.getUTCFullYear() === year && parsed.getUTCMonth() + 1 === month && parsed.getUTCDate() === day;
+  return agrees ? undefined : `${written[1]}-${written[2]}-${written[3]}`;
+}

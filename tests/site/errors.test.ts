@@ -51,6 +51,11 @@ describe("bad front matter", () => {
     expect(clash.message).not.toContain(".building-");
   });
 
+  it("refuses a date that is not in the calendar, with its line", async () => {
+    const { message } = await failure({ "index.md": "home\n", "dated.md": "---\ntitle: x\ndate: 2025-02-30\n---\nbody\n" });
+    expect(message).toMatch(/dated\.md:3: "date" is 2025-02-30, a day that is not in the calendar/);
+  });
+
   it("leaves the previously built site untouched", async () => {
     const input = writeFixture({ "index.md": "home\n", "page.md": "---\ntitle: first\n---\nfirst body\n" });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");

@@ -65,6 +65,12 @@ describe("the link check", () => {
     expect(built.result.links.broken).toEqual([]);
   });
 
+  it("says once that a site has no home page", async () => {
+    const built = await buildSite({ "only.md": "---\ntitle: only\n---\nalone\n" });
+    expect(built.result.warnings.filter((line) => line.includes("there is no home page; add an index.md"))).toHaveLength(1);
+    expect(site.result.warnings.some((line) => line.includes("no home page"))).toBe(false);
+  });
+
   it("counts links that resolve as checked, not broken", () => {
     expect(site.result.links.checked).toBeGreaterThanOrEqual(6);
     expect(site.result.links.broken.some((b) => b.href === "/essay/#some-hope")).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFrontMatter } from "../../src/frontmatter/schema.ts";
-import { frontMatterKeyLine, yamlErrorFileLine } from "../../src/frontmatter/lines.ts";
+import { frontMatterKeyLine, impossibleDate, yamlErrorFileLine } from "../../src/frontmatter/lines.ts";
 
 describe("checkFrontMatter", () => {
   it("accepts the reference essay's kind of front matter, and none at all", () => {
@@ -40,5 +40,13 @@ describe("front matter lines", () => {
   });
   it("turns js-yaml's line into the file's", () => {
     expect(yamlErrorFileLine(3)).toBe(4);
+  });
+});
+
+describe("impossibleDate", () => {
+  it("names a written day that YAML rolled over, and accepts real ones", () => {
+    expect(impossibleDate("---\ndate: 2025-02-30\n---\n", new Date(Date.UTC(2025, 2, 2)))).toBe("2025-02-30");
+    expect(impossibleDate("---\ndate: 2024-02-29\n---\n", new Date(Date.UTC(2024, 1, 29)))).toBeUndefined();
+    expect(impossibleDate("---\ntitle: x\n---\n", new Date())).toBeUndefined();
   });
 });
