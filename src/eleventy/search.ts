@@ -163,19 +163,3 @@ function searchIndexError(error: unknown): QuireError {
   );
 }
 
-/** Index every page under `site` that has `data-pagefind-body` and write the index to `site/pagefind/`. */
-export async function writeSearchIndex(site: string): Promise<number> {
-  try {
-    const index = await createSearchIndex();
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    const written = await index.writeFiles({ outputPath: path.join(site, "pagefind") });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-    return added.page_count;
-  } catch (error) {
-    throw searchIndexError(error);
-  } finally {
-    await pagefind.close();
-  }
-}
-

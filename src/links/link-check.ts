@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { collectPageLinks, type PageLink, type PageLinks } from "./collect.ts";
-import { fileForPath, resolveLink, type SiteIndex } from "./resolve.ts";
+import { decode, fileForPath, isExternal, resolveLink, type SiteIndex } from "./resolve.ts";
 import { rewriteLinks } from "./rewrite.ts";
 
 interface RecordedPage {
@@ -126,7 +126,7 @@ function sourceLinkResolver(pages: Iterable<RecordedPage>, basePath: string, inp
     } catch {
       return undefined;
     }
-    if (!/\.(md|markdown)$/i.test(decoded) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return undefined;
+    if (!/\.(md|markdown)$/i.test(decoded) || isExternal(href)) return undefined;
     if (decoded.startsWith("/") && !input) return undefined;
     const source = decoded.startsWith("/") ? path.join(path.resolve(input ?? ""), decoded) : path.resolve(path.dirname(fromInputPath), decoded);
     const url = urlOfSource.get(source);
@@ -150,7 +150,8 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
   }
   const lines = cache.get(inputPath);
   if (!lines) return undefined;
-  const forms = [...new Set([href, safeDecode(href), encodeURI(safeDecode(href))])];
+  const decoded = decode(href, decodeURI);
+  const forms = [...new Set([href, decoded, encodeURI(decoded)])];
   const places: number[] = [];
   for (const [index, line] of lines.entries()) {
     for (const form of forms) {
@@ -160,14 +161,6 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
     }
   }
   return places[occurrence] ?? places[0];
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }
 
 /** The report as an author reads it: one line a problem, with the fix under it. */

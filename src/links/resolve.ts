@@ -29,9 +29,10 @@ export function isExternal(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
 }
 
-function decode(text: string): string {
+/** `text` decoded, or as it is when it holds a malformed escape. */
+export function decode(text: string, decoder: (text: string) => string = decodeURIComponent): string {
   try {
-    return decodeURIComponent(text);
+    return decoder(text);
   } catch {
     return text;
   }
