@@ -26,6 +26,7 @@ import pageDates from "./src/eleventy/page-dates.ts";
 import feed from "./src/eleventy/feed.ts";
 import sitemap from "./src/eleventy/sitemap.ts";
 import { BuildLog } from "./src/build-log.ts";
+import pageShells, { type PageShells } from "./src/eleventy/page-shells.ts";
 
 /** What the build or dev server hands in to read back afterwards. */
 export interface Hooks {
@@ -33,6 +34,8 @@ export interface Hooks {
   links?: LinkRegistry;
   /** Collects warnings (the feed's undated pages) and summary lines for the CLI or dev server to print */
   log?: BuildLog;
+  /** The dev server's record of each page's layout around its body, for re-rendering one page on a save */
+  shells?: PageShells;
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
@@ -92,6 +95,9 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, basePath: options.basePath, log });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
+
+  // Last, so it sees each page as written: the dev server re-renders a page alone when only its body changed.
+  if (hooks.shells) eleventyConfig.addPlugin(pageShells, { shells: hooks.shells });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

@@ -14,6 +14,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
+import { PageShells } from "./eleventy/page-shells.ts";
+import { quickEdit, type QuickPage } from "./quick-edit.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -43,6 +45,12 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const log = new BuildLog();
   let changed: string[] = [];
   const links = new LinkRegistry(pageLinksReader(options));
+  const shells = new PageShells();
+  // After each build or quick edit, the link check reports on the site as it now stands.
+  const checkLinks = (only?: string) => {
+    const report = links.check(options.output, options.basePath, options.input, only);
+    if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
+  };
   const eleventy = new Eleventy(options.input, options.output, {
     // quire prints its own lines (below); Eleventy's "[11ty] Writing …" per file would bury them.
     quietMode: true,
@@ -85,17 +93,20 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         }
         written = now;
       });
-      // After each rebuild, the link check reports on the site as it now stands.
-      config.on("eleventy.after", () => {
-        const report = links.check(options.output, options.basePath, options.input);
-        if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
-      });
-      return quire(config, { ...options, mode: "serve" }, { links, log });
+      config.on("eleventy.after", () => checkLinks());
+      return quire(config, { ...options, mode: "serve" }, { links, log, shells });
     },
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
   eleventy.disableLogger();
-  reportEachBuild(eleventy, log, print, () => changed);
+  reportEachBuild(eleventy, log, print, () => changed, () => {
+    // A save that changed only a page's text re-renders that page alone (src/quick-edit.ts).
+    const edit = quickEdit(changed, shells, links);
+    if ("rebuild" in edit) return undefined;
+    // The page kept every id, so only its own links can have changed.
+    checkLinks(edit.page.url);
+    return edit.page;
+  });
   await eleventy.init();
   const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
@@ -111,7 +122,13 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
  * is wrong with the content. The first build's error is not rethrown, so the server still starts and the
  * author can fix the file; later ones are, so Eleventy also shows them in the browser.
  */
-function reportEachBuild(eleventy: Eleventy, log: BuildLog, print: ServeOptions["print"], changedFiles: () => string[]): void {
+function reportEachBuild(
+  eleventy: Eleventy,
+  log: BuildLog,
+  print: ServeOptions["print"],
+  changedFiles: () => string[],
+  quick: () => QuickPage | undefined,
+): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
   eleventy.write = async () => {
@@ -120,6 +137,13 @@ function reportEachBuild(eleventy: Eleventy, log: BuildLog, print: ServeOptions[
     log.clear();
     const started = performance.now();
     try {
+      const page = initial ? undefined : quick();
+      if (page) {
+        const ms = Math.round(performance.now() - started);
+        print(`quire: re-rendered ${page.inputPath.replace(/^\.\//, "")} in ${ms} ms (only its text changed)`, "info");
+        // Eleventy's write() resolves with [copies, pages]; the server reloads the browser for these pages.
+        return [[], [page]];
+      }
       const results = (await write()) as unknown[];
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const cause = initial ? "" : ` (changed: ${changedFiles().join(", ") || "the site"})`;

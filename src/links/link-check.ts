@@ -57,15 +57,29 @@ export class LinkRegistry {
     this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
   }
 
+  /** The ids the page at `url` defined when it was recorded. */
+  idsOf(url: string): ReadonlySet<string> | undefined {
+    return this.#pages.get(fileForPath(url))?.ids;
+  }
+
   /**
    * Resolve every recorded link against the site written in `outputDir`, correcting fragments on disk.
    * `input` is the folder of pages, for links written to a page's markdown source (`[about](about.md)`).
+   * `only` limits the check to the links of the page at that URL (the dev server's quick edit, which keeps every
+   * id of the page, so no other page's links can have changed).
    */
-  check(outputDir: string, basePath = "/", input?: string): LinkReport {
+  check(outputDir: string, basePath = "/", input?: string, only?: string): LinkReport {
     const pages = this.#pages;
     const pageForSource = sourceLinkResolver(pages.values(), basePath, input);
+    // Every page links the same stylesheet, fonts and home page: each file is looked for once.
+    const onDisk = new Map<string, boolean>();
     const site: SiteIndex = {
-      hasFile: (file) => pages.has(file) || existsSync(path.join(outputDir, file)),
+      hasFile: (file) => {
+        if (pages.has(file)) return true;
+        let found = onDisk.get(file);
+        if (found === undefined) onDisk.set(file, (found = existsSync(path.join(outputDir, file))));
+        return found;
+      },
       idsOf: (file) => pages.get(file)?.ids,
       headingIdsOf: (file) => pages.get(file)?.headings,
       pageFiles: () => pages.keys(),
@@ -81,12 +95,13 @@ export class LinkRegistry {
       return sourceLine(sources, inputPath, href, occurrence);
     };
 
-    for (const [file, page] of pages) {
+    const checked = only === undefined ? pages : new Map([...pages].filter(([, page]) => page.url === only));
+    for (const [file, page] of checked) {
       const rewrites = new Map<string, string>();
       for (const link of page.links) {
         // A link to a page's markdown file goes to the page, as GitHub Pages' jekyll-relative-links does.
         const href = (link.kind === "a[href]" && pageForSource(link.href, page.inputPath)) || link.href;
-        const verdict = resolveLink(href, page.url, site, basePath);
+        const verdict = resolveLink(href, page.url, site, basePath, file);
         if (verdict.status === "external") continue;
         report.checked++;
         const to = verdict.status === "rewrite" ? verdict.href : verdict.status === "ok" && href !== link.href ? href : undefined;
@@ -119,10 +134,11 @@ function sourceLinkResolver(pages: Iterable<RecordedPage>, basePath: string, inp
   for (const page of pages) urlOfSource.set(path.resolve(page.inputPath), page.url);
   const prefix = basePath.replace(/\/+$/, "");
   return (href: string, fromInputPath: string): string | undefined => {
+    if (href.startsWith("#")) return undefined;
     const [target = "", fragment] = href.split("#", 2);
     let decoded = target;
     try {
-      decoded = decodeURI(target);
+      if (target.includes("%")) decoded = decodeURI(target);
     } catch {
       return undefined;
     }

@@ -31,6 +31,8 @@ export function isExternal(href: string): boolean {
 
 /** `text` decoded, or as it is when it holds a malformed escape. */
 export function decode(text: string, decoder: (text: string) => string = decodeURIComponent): string {
+  // Only escapes change under decoding; most links have none.
+  if (!text.includes("%")) return text;
   try {
     return decoder(text);
   } catch {
@@ -54,9 +56,16 @@ function servedFile(urlPath: string, site: SiteIndex): string | undefined {
   return undefined;
 }
 
-/** Resolve one link made on the page served at `pageUrl`. `basePath` is stripped from root-relative links. */
-export function resolveLink(href: string, pageUrl: string, site: SiteIndex, basePath = "/"): Verdict {
+/** Resolve one link made on the page served at `pageUrl` (from site path `pageFile`, when the caller knows it).
+ * `basePath` is stripped from root-relative links. */
+export function resolveLink(href: string, pageUrl: string, site: SiteIndex, basePath = "/", pageFile = fileForPath(pageUrl)): Verdict {
   if (isExternal(href)) return { status: "external" };
+  // Most links are a fragment of the page itself (contents, heading links): no URL to parse.
+  if (PLAIN_FRAGMENT.test(href)) {
+    const fragment = decode(href.slice(1));
+    // A malformed escape is left to the URL parser below, which escapes the rest of the fragment around it.
+    if (!fragment.includes("%") || fragment !== href.slice(1)) return resolveFragment(href, fragment, pageFile, site);
+  }
   const url = new URL(href, `http://quire.invalid${pageUrl}`);
   let pathname = url.pathname;
   if (basePath !== "/" && href.startsWith("/")) {
@@ -67,14 +76,21 @@ export function resolveLink(href: string, pageUrl: string, site: SiteIndex, base
     pathname = pathname.slice(prefix.length) || "/";
   }
   const samePage = href.startsWith("#");
-  const file = samePage ? fileForPath(pageUrl) : servedFile(pathname, site);
+  const file = samePage ? pageFile : servedFile(pathname, site);
   if (!file) {
     const wanted = reduceToLettersAndDigits(fileForPath(pathname).replace(/index\.html$/, ""));
     const best = closest(wanted, [...site.pageFiles()].map((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, ""))));
     const suggestion = best && [...site.pageFiles()].find((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, "")) === best.value);
     return { status: "broken", reason: "no page or file at this address", suggestion: suggestion ? `/${suggestion.replace(/index\.html$/, "")}` : undefined };
   }
-  const fragment = decode(url.hash.slice(1));
+  return resolveFragment(href, decode(url.hash.slice(1)), file, site);
+}
+
+/** "#…" with nothing a URL parser would strip, drop or escape in a way decoding does not undo. */
+const PLAIN_FRAGMENT = /^#[^\s\p{Cc}"<>`]*$/u;
+
+/** Whether `fragment` lands on an id of the page at site path `file`. */
+function resolveFragment(href: string, fragment: string, file: string, site: SiteIndex): Verdict {
   if (fragment === "" || fragment === "top") return { status: "ok" };
   const ids = site.idsOf(file);
   if (!ids) return { status: "ok" }; // Not a page quire rendered (an image, a standalone HTML file): nothing to check.

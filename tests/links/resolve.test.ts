@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectPageLinks } from "../../src/links/collect.ts";
 import { fileForPath, reduceToLettersAndDigits, resolveLink, type SiteIndex } from "../../src/links/resolve.ts";
@@ -24,6 +25,21 @@ const site = siteOf(
 );
 
 describe("resolveLink", () => {
+  it("judges a fragment of the page itself as it judges the same fragment through the page's full address", () => {
+    // "#…" skips URL parsing; written as "/essay/#…" the same fragment goes through it.
+    const pieces = fc.constantFrom("some-hope", "Some Hope", "what", "i", "-", "%", "%20", "%27", "%zz", "’", "'", "é", "#", "?", "top", "日本");
+    const idsWith = (extra: string) => siteOf({ "essay/index.html": ["some-hope", "what-i-wish-for", "what i", "é’", extra] });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 4 })), { maxLength: 5 }), fc.string({ maxLength: 6 }), (parts, extra) => {
+        const fragment = parts.join("");
+        const pageSite = idsWith(extra);
+        const short = resolveLink(`#${fragment}`, "/essay/", pageSite);
+        const long = resolveLink(`/essay/#${fragment}`, "/essay/", pageSite);
+        expect({ ...short, href: undefined }).toEqual({ ...long, href: undefined });
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it("accepts links to pages, files and existing ids", () => {
     expect(resolveLink("#some-hope", "/essay/", site).status).toBe("ok");
     expect(resolveLink("/style-guide/", "/essay/", site).status).toBe("ok");

@@ -1,14 +1,14 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
 import { createServer } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Eleventy } from "@11ty/eleventy";
 import { serve } from "../../src/serve.ts";
-import { writeFixture } from "../helpers/site.ts";
+import { buildSite, writeFixture } from "../helpers/site.ts";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +51,7 @@ async function start(files: Record<string, string>, insideProject = false) {
   // The watcher can miss a write made in the first moments after it reports ready; an author never types that fast.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const errors = () => lines.filter((entry) => entry.kind === "error").map((entry) => entry.line);
-  return { input, port, lines, errors, fetchPage };
+  return { input, output, port, lines, errors, fetchPage };
 }
 
 /** Eleventy's watcher forgets a deleted file only under an input folder given relative to the working directory. */
@@ -112,5 +112,46 @@ describe("the dev server", () => {
     await within(10, "the repaired page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "repaired" ? true : undefined));
     const draft = await site.fetchPage("/wip/");
     expect(draft.$(".draft-banner").text()).toContain("draft");
+  });
+
+  it("re-renders a page alone when only its text changed, writing what a full build writes", async () => {
+    const body = "1. contents\n{:toc}\n\n# the start\n\nfirst words\nsee [the other page](/other/#the-end)\n\n# the end\n\nlast words\n";
+    const files = {
+      "index.md": "home\n",
+      "essay.md": `---\ntitle: essay\ncolor: teal\n---\n${body}`,
+      "other.md": "---\ntitle: other\n---\n# the end\n\nback to [the essay's start](/essay/#the-start)\n",
+    };
+    const site = await start(files);
+    const quickLines = () => site.lines.filter((entry) => /re-rendered \S*essay\.md in \d+ ms/.test(entry.line));
+    const fullLines = () => site.lines.filter((entry) => /rebuilt \d+ pages/.test(entry.line));
+
+    // A new line of text: only the essay is rendered again.
+    appendFileSync(path.join(site.input, "essay.md"), "a sentence added while previewing\n");
+    await within(10, "the quick re-render", () => quickLines()[0]);
+    expect(fullLines()).toHaveLength(0);
+    const served = await site.fetchPage("/essay/");
+    expect(served.$("main p").last().text()).toContain("a sentence added while previewing");
+    // Byte for byte the page a build of the same files writes.
+    const built = await buildSite(site.input);
+    expect(readFileSync(path.join(site.output, "essay/index.html"), "utf8")).toBe(built.file("essay/index.html"));
+
+    // A broken link in the new text is reported with its line, as after a full build.
+    appendFileSync(path.join(site.input, "essay.md"), "and [a wrong turn](#the-middle)\n");
+    const report = await within(10, "the link report", () => site.lines.find((entry) => entry.kind === "warning" && entry.line.includes("#the-middle")));
+    expect(report.line).toMatch(/essay\.md:17: broken link "a wrong turn"/);
+    expect(quickLines()).toHaveLength(2);
+
+    // A renamed heading changes an id another page may link to: the whole site is rebuilt.
+    writeFileSync(path.join(site.input, "essay.md"), files["essay.md"].replace("# the start", "# the beginning"));
+    await within(10, "a full rebuild", () => fullLines()[0]);
+    const renamed = await site.fetchPage("/essay/");
+    expect(renamed.$("nav.toc a").first().attr("href")).toBe("#the-beginning");
+    await within(10, "the other page's link report", () => site.lines.find((entry) => entry.kind === "warning" && entry.line.includes("other.md:6: broken link")));
+
+    // So is a change of front matter (the title shows on other pages: breadcrumbs, the home list).
+    writeFileSync(path.join(site.input, "essay.md"), files["essay.md"].replace("title: essay", "title: retitled"));
+    await within(10, "the second full rebuild", () => fullLines()[1]);
+    expect((await site.fetchPage("/essay/")).$("h1").text().trim()).toBe("retitled");
+    expect(quickLines()).toHaveLength(2);
   });
 });
