@@ -92,7 +92,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // A page's date: front matter, else its first commit (one git call per build).
   eleventyConfig.addPlugin(pageDates, { input });
   // The Atom feed at /feed.xml.
-  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, basePath: options.basePath, log });
+  eleventyConfig.addPlugin(feed, { siteUrl: options.site.url, basePath: options.basePath, log, entries: options.site.feedEntries });
   // /sitemap.xml and a /robots.txt pointing at it, unless the author wrote their own.
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 

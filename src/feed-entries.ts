@@ -8,11 +8,12 @@ export interface FeedCandidate {
 
 const dateOf = (item: FeedCandidate) => (item.data.pageDate instanceof Date ? item.data.pageDate : undefined);
 
-/** Dated pages, newest first; same-day pages by URL so the order never depends on the file system. */
-export function feedEntries<T extends FeedCandidate>(pages: readonly T[]): T[] {
+/** The `limit` newest dated pages, newest first; same-day pages by URL so the order never depends on the file system. */
+export function feedEntries<T extends FeedCandidate>(pages: readonly T[], limit = Infinity): T[] {
   return pages
     .filter((item) => dateOf(item) !== undefined)
-    .sort((a, b) => dateOf(b)!.getTime() - dateOf(a)!.getTime() || String(a.url).localeCompare(String(b.url)));
+    .sort((a, b) => dateOf(b)!.getTime() - dateOf(a)!.getTime() || String(a.url).localeCompare(String(b.url)))
+    .slice(0, limit);
 }
 
 /** The feed's own `<updated>`: its newest entry's date, never the time of the build. */

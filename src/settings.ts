@@ -24,4 +24,7 @@ export interface SiteSettings {
   repository: { url: string; branch: string; contentPath: string };
   /** Accounts elsewhere, grouped ("social", "gaming", "art", "other"), shown on /accounts/ with rel="me" */
   accounts: Record<string, Account[]>;
+  /** How many of the newest pages the feed carries, each in full (default 20: a feed reader fetches the
+   * whole file on every check, and a thousand essays would make it tens of megabytes) */
+  feedEntries?: number;
 }

@@ -1,10 +1,12 @@
-// The Atom feed at /feed.xml: every published page that has a date, newest first, with its HTML in full.
+// The Atom feed at /feed.xml: the newest published pages that have a date (20 unless the site's settings say
+// `feedEntries`), newest first, each with its HTML in full.
 // Dates and URL filters come from @11ty/eleventy-plugin-rss; the template is ours so titles fall back
 // like the pages' own and the feed's <updated> is the newest page's date, never the build's time.
 import { readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { BuildLog } from "../build-log.ts";
+import { QuireError } from "../errors.ts";
 import { absoluteUrls } from "../links/rewrite.ts";
 import { feedEntries, newestDate, undatedWarning, type FeedCandidate } from "../feed-entries.ts";
 
@@ -17,9 +19,11 @@ export interface Options {
   url: string;
   /** The path the site is served under (default "/") */
   basePath: string;
+  /** How many of the newest pages the feed carries (default 20) */
+  entries: number;
 }
 
-export const defaults = { url: "/feed.xml", basePath: "/" } satisfies Partial<Options>;
+export const defaults = { url: "/feed.xml", basePath: "/", entries: 20 } satisfies Partial<Options>;
 
 /** The page's HTML without the "#" section links markdown puts after each heading (src/markdown/heading-ids.ts). */
 export function withoutHeadingAnchors(html: string): string {
@@ -27,12 +31,15 @@ export function withoutHeadingAnchors(html: string): string {
 }
 
 export default function feed(eleventyConfig: UserConfig, partial: Omit<Options, keyof typeof defaults> & Partial<Options>): void {
-  const options = { ...defaults, ...partial };
+  const options = { ...defaults, ...partial, entries: partial.entries ?? defaults.entries };
+  if (!Number.isInteger(options.entries) || options.entries < 1) {
+    throw new QuireError(`"feedEntries" is ${String(options.entries)}`, "site.config.ts", undefined, "set it to how many of the newest pages the feed carries, a whole number like 20");
+  }
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedEntries", (pages: FeedCandidate[]) => {
     const warning = undatedWarning(pages);
     if (warning) options.log.warn(warning);
-    return feedEntries(pages);
+    return feedEntries(pages, options.entries);
   });
   eleventyConfig.addFilter("newestDate", (pages: FeedCandidate[]) => newestDate(pages));
   // Entry content with absolute URLs, one tokenizer pass a page (the HTML base plugin's transform re-parses

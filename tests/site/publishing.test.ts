@@ -6,6 +6,8 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, writeFixture, type BuiltSite } from "../helpers/site.ts";
+import { withDefaults } from "../../src/build-options.ts";
+import { describeBuildError } from "../../src/report-error.ts";
 
 const xml = (text: string) => cheerio.load(text, { xml: true });
 
@@ -56,6 +58,13 @@ describe("the Atom feed", () => {
     expect(site.file("feed.xml")).not.toContain("no date anywhere");
     expect(site.result.warnings).toHaveLength(1);
     expect(site.result.warnings[0]).toMatch(/1 page has no date, so the feed leaves it out: .*undated\.md\n {2}→ add a line like date:/);
+  });
+  it("carries only the newest pages when the site's settings say how many (feedEntries)", async () => {
+    const small = await buildSite(site.input, { site: { ...withDefaults().site, feedEntries: 1 } });
+    const $ = xml(small.file("feed.xml"));
+    expect($("entry title").map((_, title) => $(title).text()).get()).toEqual(["newer"]);
+    const failed = await buildSite(site.input, { site: { ...withDefaults().site, feedEntries: 0 } }).catch((error: unknown) => error);
+    expect(describeBuildError(failed)).toMatch(/^site\.config\.ts: "feedEntries" is 0\n {2}→ set it to how many/);
   });
   it("is linked from every page's <head>", () => {
     for (const url of ["/", "/older/", "/newer/", "/undated/"]) {

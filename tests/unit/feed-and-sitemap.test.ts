@@ -13,6 +13,10 @@ describe("feedEntries", () => {
     const pages = [page("/b/", "2024-01-01"), page("/none/"), page("/c/", "2025-01-01"), page("/a/", "2024-01-01")];
     expect(feedEntries(pages).map((p) => p.url)).toEqual(["/c/", "/a/", "/b/"]);
   });
+  it("keeps only the newest when given a limit", () => {
+    const pages = [page("/b/", "2024-01-01"), page("/c/", "2025-01-01"), page("/a/", "2023-01-01")];
+    expect(feedEntries(pages, 2).map((p) => p.url)).toEqual(["/c/", "/b/"]);
+  });
 });
 
 describe("newestDate", () => {
