@@ -1,10 +1,11 @@
 // Full-text search without a server: a /search/ page on every site, and a Pagefind index of every page's
-// text written into the output once Eleventy has written the pages (https://pagefind.app/docs/node-api/).
+// text written into the output once Eleventy has written the pages (https://pagefind.app/docs/running-pagefind/).
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
-import * as pagefind from "pagefind";
 import { QuireError } from "../errors.ts";
 
 // Part of the cache key: another Pagefind writes another index. (Its package.json is not in its exports.)
@@ -63,8 +64,7 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
       .addTemplate("search/index.njk", "", searchPageData);
   }
   if (!options.index) return;
-  // Pages go to Pagefind as they render, so its own process indexes on the other core while Eleventy works;
-  // the index is written once the site is complete.
+  // Pages are noted as they render; the index is written once the site is complete.
   let pending: SearchIndexer | undefined;
   let indexed = false;
   eleventyConfig.on("eleventy.before", (() => {
@@ -85,32 +85,18 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
 }
 
 /**
- * One build's search index. With no index in the cache (a first or --no-cache build) pages go to Pagefind as
- * they render, so its own process indexes on the other core while Eleventy works; otherwise they are kept
- * until the end, when an unchanged site reuses the cached index and a changed one is indexed afresh.
+ * One build's search index. Pages are only noted (a hash of each) as they render; once the site is written,
+ * an unchanged site gets a copy of the cached index, a changed one is indexed from its written pages by
+ * Pagefind's command line, which reads them on every core (faster than feeding its service page by page,
+ * and no page is held in memory for it).
  */
 export class SearchIndexer {
-  readonly #pages: Array<{ url: string; content: string }> = [];
-  readonly #hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0`);
-  readonly #eager: boolean;
-  #index: Promise<pagefind.PagefindIndex> | undefined;
-  readonly #adding: Promise<{ errors: string[] }>[] = [];
+  readonly #hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0${EXCLUDED.join(",")}\0`);
 
-  constructor(private readonly cacheDir?: string) {
-    this.#eager = !cacheDir || !existsSync(path.join(cacheDir, "search"));
-  }
+  constructor(private readonly cacheDir?: string) {}
 
   add(url: string, content: string): void {
-    if (!content.includes("data-pagefind-body")) return;
-    this.#hash.update(`${url}\0${content}\0`);
-    if (this.#eager) this.#addToIndex({ url, content });
-    else this.#pages.push({ url, content });
-  }
-
-  #addToIndex(page: { url: string; content: string }): void {
-    this.#index ??= createSearchIndex();
-    // Caught here and reported by write(), so a failure is never an unhandled rejection.
-    this.#adding.push(this.#index.then((index) => index.addHTMLFile(page)).catch((error: Error) => ({ errors: [error.message] })));
+    if (content.includes("data-pagefind-body")) this.#hash.update(`${url}\0${content}\0`);
   }
 
   /** Write `site/pagefind/`: a copy of the cached index when no indexed page changed, else Pagefind's. */
@@ -118,22 +104,13 @@ export class SearchIndexer {
     const target = path.join(site, "pagefind");
     const cached = this.cacheDir ? path.join(this.cacheDir, "search", this.#hash.digest("hex")) : undefined;
     try {
-      if (!this.#eager && cached && existsSync(path.join(cached, "pagefind-entry.json"))) {
+      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) {
         cpSync(cached, target, { recursive: true });
         return;
       }
-      for (const page of this.#pages) this.#addToIndex(page);
-      const index = await (this.#index ?? createSearchIndex());
-      for (const added of await Promise.all(this.#adding)) {
-        if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-      }
-      const written = await index.writeFiles({ outputPath: target });
-      if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+      await runPagefind(site);
     } catch (error) {
       throw searchIndexError(error);
-    } finally {
-      // Pagefind runs as a child process; close it so no process outlives the build.
-      if (this.#index) await pagefind.close();
     }
     if (cached) {
       // Keep only the newest index: a temp copy renamed into place, so a half-written one is never reused.
@@ -145,10 +122,21 @@ export class SearchIndexer {
   }
 }
 
-async function createSearchIndex(): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
-  if (!index) throw new Error(errors.join("; "));
-  return index;
+/** Pagefind's command line (the binary its npm package installed) over the written site, into `site/pagefind/`. */
+async function runPagefind(site: string): Promise<void> {
+  const runner = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
+  const args = [runner, "--site", site, "--output-subdir", "pagefind", "--exclude-selectors", EXCLUDED.join(", "), "--silent"];
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+  if (code !== 0 || !existsSync(path.join(site, "pagefind", "pagefind-entry.json"))) {
+    throw new Error(`pagefind exited with ${String(code)}${output.trim() ? `: ${output.trim()}` : ""}`);
+  }
 }
 
 // The contents box repeats the headings, the home page's list repeats other pages' excerpts.
