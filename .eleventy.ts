@@ -97,7 +97,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(sitemap, { ownRobots: [path.join(input, "robots.txt"), path.join(publicDir, "robots.txt")] });
 
   // Last, so it sees each page as written: the dev server re-renders a page alone when only its body changed.
-  if (hooks.shells) eleventyConfig.addPlugin(pageShells, { shells: hooks.shells });
+  // Not under a base path, whose plugin rewrites links in the body a quick edit would not pass through.
+  if (hooks.shells && options.basePath === "/") eleventyConfig.addPlugin(pageShells, { shells: hooks.shells });
 
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.setUseGitIgnore(false);

@@ -1,6 +1,7 @@
 // The search page's script, and the only script on the site: Pagefind's browser API over the index the
-// build wrote to /pagefind/. Paths are relative to this file, so a site under a base path works too.
-/* global document, location, URL, URLSearchParams -- a browser script, outside the Node project eslint configures */
+// build wrote to /pagefind/, in bundles listed by /pagefind/bundles.json (src/search-index.ts): the first is
+// loaded, the others merged into it. Paths are relative to this file, so a site under a base path works too.
+/* global document, fetch, location, URL, URLSearchParams -- a browser script, outside the Node project eslint configures */
 const form = document.querySelector(".search-form");
 const input = document.querySelector("#search-input");
 const status = document.querySelector(".search-status");
@@ -9,8 +10,12 @@ const siteRoot = new URL("../", import.meta.url);
 
 let pagefind;
 try {
-  pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+  const index = new URL("pagefind/", siteRoot);
+  const { bundles } = await (await fetch(new URL("bundles.json", index))).json();
+  const [first, ...rest] = bundles.map((bundle) => new URL(bundle, index));
+  pagefind = await import(new URL("pagefind.js", first).href);
   await pagefind.options({ baseUrl: siteRoot.pathname });
+  for (const bundle of rest) await pagefind.mergeIndex(bundle.pathname, { baseUrl: siteRoot.pathname });
   await pagefind.init();
 } catch {
   status.textContent = "the search index is missing; the home page lists every page";

@@ -98,8 +98,18 @@ export function fixtureFiles(): Record<string, string> {
   return files;
 }
 
-export function buildFixtureSite(): Promise<BuiltSite> {
-  return buildSite(fixtureFiles());
+/** Pages per search shard in the fixture build: small, so the index comes in several bundles the search page merges. */
+export const fixtureShardPages = 4;
+
+export async function buildFixtureSite(): Promise<BuiltSite> {
+  const before = process.env.QUIRE_SEARCH_SHARD_PAGES;
+  process.env.QUIRE_SEARCH_SHARD_PAGES = String(fixtureShardPages);
+  try {
+    return await buildSite(fixtureFiles());
+  } finally {
+    if (before === undefined) delete process.env.QUIRE_SEARCH_SHARD_PAGES;
+    else process.env.QUIRE_SEARCH_SHARD_PAGES = before;
+  }
 }
 
 /** Every HTML page of the fixture site, by URL. */

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuiltSite } from "../helpers/site.ts";
-import { buildFixtureSite, fixtureUrls } from "./fixture-site.ts";
+import { buildFixtureSite, fixtureShardPages, fixtureUrls } from "./fixture-site.ts";
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -40,7 +40,10 @@ describe("search", () => {
     for (const url of fixtureUrls().filter((url) => url !== "/search/")) expect(site.page(url)("script"), url).toHaveLength(0);
   });
   it("writes a Pagefind index of the pages, not of the search page", () => {
-    expect(site.has("pagefind/pagefind.js")).toBe(true);
+    // In bundles of at most fixtureShardPages pages, each a whole Pagefind bundle, listed for the search page.
+    const { bundles } = JSON.parse(site.file("pagefind/bundles.json")) as { bundles: string[] };
+    expect(bundles.length).toBeGreaterThanOrEqual(Math.ceil((fixtureUrls().length - 1) / fixtureShardPages));
+    for (const bundle of bundles) expect(site.has(`pagefind/${bundle}pagefind.js`), bundle).toBe(true);
     expect(site.page("/essay/")("main").attr("data-pagefind-body")).toBe("");
     expect(site.page("/search/")("main").attr("data-pagefind-body")).toBeUndefined();
   });

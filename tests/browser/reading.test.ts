@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { palette } from "../../src/palette.ts";
 import type { BuiltSite } from "../helpers/site.ts";
-import { buildFixtureSite, fixtureUrls, searchable } from "./fixture-site.ts";
+import { buildFixtureSite, fixtureFiles, fixtureShardPages, fixtureUrls, searchable } from "./fixture-site.ts";
 import { desktop, hasChromium, launchChromium, noChromium, phone, seriousAxeViolations, serveStatic, type StaticSite } from "./support.ts";
 
 if (!hasChromium) console.warn(`quire: skipping the browser tests: ${noChromium}`);
@@ -205,6 +205,13 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
       expect(await page.locator(".search-results a").count()).toBe(1);
       expect(new URL((await result.getAttribute("href"))!, server.origin).pathname).toBe(searchable.url);
       expect(await result.textContent()).toBe("teal page");
+    });
+    it("finds a word on every page it is on, whichever bundle of the index holds the page", async () => {
+      const page = await open(desktopPage, "/search/");
+      await page.getByLabel("search this site").fill("palette");
+      const expected = Object.values(fixtureFiles()).filter((text) => /palette/i.test(text.replace(/^---[\s\S]*?---/, ""))).length;
+      expect(expected).toBeGreaterThan(fixtureShardPages);
+      await page.getByText(`${expected} pages found`).waitFor();
     });
   });
 });

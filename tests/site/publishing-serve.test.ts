@@ -38,12 +38,12 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(files: Record<string, string>, insideProject = false) {
+async function start(files: Record<string, string>, insideProject = false, basePath?: string) {
   const input = insideProject ? writeInsideProject(files) : writeFixture(files);
   const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-")), "site");
   const port = await freePort();
   const lines: { line: string; kind: string }[] = [];
-  running = await serve({ input, output, port, print: (line, kind) => lines.push({ line, kind }) });
+  running = await serve({ input, output, port, basePath, print: (line, kind) => lines.push({ line, kind }) });
   const fetchPage = async (url: string) => {
     const response = await fetch(`http://127.0.0.1:${port}${url}`);
     return { status: response.status, $: cheerio.load(await response.text()) };
@@ -153,5 +153,14 @@ describe("the dev server", () => {
     await within(10, "the second full rebuild", () => fullLines()[1]);
     expect((await site.fetchPage("/essay/")).$("h1").text().trim()).toBe("retitled");
     expect(quickLines()).toHaveLength(2);
+  });
+
+  it("rebuilds the site for every edit under a base path, so new links get it too", async () => {
+    const site = await start({ "index.md": "home\n", "essay.md": essay("essay") }, false, "/blog/");
+    appendFileSync(path.join(site.input, "essay.md"), "see [home](/)\n");
+    await within(10, "the rebuild", () => site.lines.find((entry) => /rebuilt \d+ pages/.test(entry.line)));
+    const written = cheerio.load(readFileSync(path.join(site.output, "essay/index.html"), "utf8"));
+    expect(written("main a").filter((_, a) => written(a).text() === "home").attr("href")).toBe("/blog/");
+    expect(site.lines.some((entry) => entry.line.includes("re-rendered"))).toBe(false);
   });
 });

@@ -1,56 +1,75 @@
-// The search index is reused from the cache only while no page's text changed.
+// The search index: which text it holds, its shards, and their reuse from the cache while their pages are unchanged.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { writeFixture } from "../helpers/site.ts";
 
-const pageCount = (output: string) =>
-  (JSON.parse(readFileSync(path.join(output, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> })
-    .languages;
+const bundlesOf = (output: string) =>
+  (JSON.parse(readFileSync(path.join(output, "pagefind/bundles.json"), "utf8")) as { bundles: string[] }).bundles.map((bundle) =>
+    path.join(output, "pagefind", bundle),
+  );
 
-describe("the search index and the build cache", () => {
-  it("reuses the cached index for an unchanged site and indexes afresh after an edit", async () => {
-    const input = writeFixture({ "index.md": "home\n", "a.md": "---\ntitle: a\n---\nfirst words\n" });
-    const scratch = mkdtempSync(path.join(tmpdir(), "quire-search-"));
-    const cacheDir = path.join(scratch, "cache");
-    const output = path.join(scratch, "site");
-    const cached = () => readdirSync(path.join(cacheDir, "search"));
+/** Every page record in every bundle: Pagefind's fragments are gzip, a signature, then the page's JSON. */
+function records(output: string) {
+  return bundlesOf(output).flatMap((bundle) =>
+    readdirSync(path.join(bundle, "fragment")).map(
+      (file) =>
+        JSON.parse(gunzipSync(readFileSync(path.join(bundle, "fragment", file))).toString("utf8").replace(/^pagefind_dcd/, "")) as {
+          url: string;
+          content: string;
+          meta: { title: string };
+        },
+    ),
+  );
+}
 
-    await build({ input, output, cacheDir, quiet: true });
-    const first = cached();
-    expect(first).toHaveLength(1);
-    const pagesBefore = Object.values(pageCount(output))[0]?.page_count;
+const scratch = () => mkdtempSync(path.join(tmpdir(), "quire-search-"));
+afterEach(() => {
+  delete process.env.QUIRE_SEARCH_SHARD_PAGES;
+});
 
-    await build({ input, output, cacheDir, quiet: true });
-    expect(cached()).toEqual(first);
-    expect(Object.values(pageCount(output))[0]?.page_count).toBe(pagesBefore);
-
-    writeFileSync(path.join(input, "b.md"), "---\ntitle: b\n---\nnew words\n");
-    await build({ input, output, cacheDir, quiet: true });
-    expect(cached()).toHaveLength(1);
-    expect(cached()).not.toEqual(first);
-    expect(Object.values(pageCount(output))[0]?.page_count).toBe((pagesBefore ?? 0) + 1);
-  });
-
-  it("indexes each page's text without the contents box, the heading links or the home page's list", async () => {
+describe("the search index", () => {
+  it("holds each page's text without the contents box, the heading links or the home page's list", async () => {
     const input = writeFixture({
       "index.md": "---\ntitle: home\nlayout: home.njk\n---\nwelcome\n",
       "a.md": "---\ntitle: quokka tales\n---\n1. contents\n{:toc}\n\n# wombat heading\n\nplain text here\n",
     });
-    const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-search-")), "site");
+    const output = path.join(scratch(), "site");
     await build({ input, output, cache: false, quiet: true });
-    // Pagefind's fragments: gzip, a signature, then the page's JSON record.
-    const folder = path.join(output, "pagefind/fragment");
-    const records = readdirSync(folder).map(
-      (file) => JSON.parse(gunzipSync(readFileSync(path.join(folder, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string; meta: { title: string } },
-    );
-    const byUrl = Object.fromEntries(records.map((record) => [record.url, record]));
+    const byUrl = Object.fromEntries(records(output).map((record) => [record.url, record]));
     expect(Object.keys(byUrl).sort()).toEqual(["/", "/a/"]);
     expect(byUrl["/a/"]?.content).toBe("wombat heading. plain text here.");
     expect(byUrl["/a/"]?.meta.title).toBe("quokka tales");
     expect(byUrl["/"]?.content).toBe("welcome.");
+  });
+
+  it("comes in shards of a few pages each; an edit re-indexes only the edited page's shard", async () => {
+    process.env.QUIRE_SEARCH_SHARD_PAGES = "2";
+    const files: Record<string, string> = { "index.md": "home\n" };
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) files[`${name}.md`] = `---\ntitle: ${name}\n---\nwords of page ${name}\n`;
+    const input = writeFixture(files);
+    const dir = scratch();
+    const [cacheDir, output] = [path.join(dir, "cache"), path.join(dir, "site")];
+    const cached = () => new Set(readdirSync(path.join(cacheDir, "search")));
+
+    await build({ input, output, cacheDir, quiet: true });
+    const first = cached();
+    expect(first.size).toBe(bundlesOf(output).length);
+    expect(first.size).toBeGreaterThanOrEqual(3);
+    // Every page in exactly one shard.
+    expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/", "/e/", "/f/", "/g/"]);
+
+    await build({ input, output, cacheDir, quiet: true });
+    expect(cached()).toEqual(first);
+
+    writeFileSync(path.join(input, "c.md"), "---\ntitle: c\n---\nnew words on page c\n");
+    await build({ input, output, cacheDir, quiet: true });
+    const after = cached();
+    expect(after.size).toBe(first.size);
+    expect([...after].filter((key) => !first.has(key))).toHaveLength(1);
+    expect(records(output).find((record) => record.url === "/c/")?.content).toBe("new words on page c.");
   });
 });

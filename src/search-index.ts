@@ -1,0 +1,141 @@
+// The site's Pagefind index, in shards: pages are split by a hash of their URL into bundles of a few hundred,
+// each indexed by Pagefind's command line on its own and kept in the cache under a hash of its pages. An edit
+// re-indexes one shard, not the site, and Pagefind's memory stays that of one shard however large the site.
+// The search page loads the first bundle and merges the rest (public/scripts/search.js reads the manifest).
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// Part of every shard's key: another Pagefind writes another index. (Its package.json is not in its exports.)
+const pagefindVersion = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }
+).version;
+
+/** The contents box repeats the headings, the home page's list repeats other pages' excerpts. */
+export const EXCLUDED = ["nav.toc", ".heading-anchor", ".page-list"];
+
+/** Where the search page finds the bundles, relative to the site's `pagefind/` folder. */
+export const MANIFEST = "bundles.json";
+
+/** Pages a shard holds at most (env QUIRE_SEARCH_SHARD_PAGES overrides it, for tests). */
+export function shardPages(): number {
+  const fromEnv = Number(process.env.QUIRE_SEARCH_SHARD_PAGES);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 250;
+}
+
+interface IndexedPage {
+  url: string;
+  /** The page's HTML file as Eleventy wrote it; relative to the site folder once the index is written */
+  file: string;
+  /** A hash of the page as written */
+  hash: string;
+}
+
+export class SearchIndex {
+  readonly #pages: IndexedPage[] = [];
+
+  /** @param cacheDir where shards are kept for reuse; undefined: always index afresh */
+  constructor(
+    private readonly cacheDir?: string,
+    private readonly perShard = shardPages(),
+  ) {}
+
+  /** Notes a page to index (one Pagefind finds: it has `data-pagefind-body`) written to `file`. */
+  add(url: string, file: string, content: string): void {
+    if (!content.includes("data-pagefind-body")) return;
+    this.#pages.push({ url, file, hash: createHash("sha1").update(content).digest("hex") });
+  }
+
+  /** Writes `site/pagefind/`: one bundle per shard, copied from the cache or indexed afresh, and the manifest.
+   * Resolves with how many shards Pagefind indexed (the rest came from the cache). */
+  async write(site: string): Promise<number> {
+    for (const page of this.#pages) page.file = path.relative(path.resolve(site), path.resolve(page.file));
+    const shards = this.#shards();
+    const target = path.join(site, "pagefind");
+    mkdirSync(target, { recursive: true });
+    const kept = new Set<string>();
+    let indexed = 0;
+    for (const [number, shard] of shards.entries()) {
+      const bundle = path.join(target, String(number));
+      const key = shardKey(shard, shards.length);
+      kept.add(key);
+      const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
+      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) {
+        cpSync(cached, bundle, { recursive: true });
+        continue;
+      }
+      await indexShard(site, shard, bundle);
+      indexed++;
+      if (cached) {
+        // A temp copy renamed into place, so a half-written shard is never reused.
+        mkdirSync(path.dirname(cached), { recursive: true });
+        rmSync(`${cached}.tmp`, { recursive: true, force: true });
+        cpSync(bundle, `${cached}.tmp`, { recursive: true });
+        renameSync(`${cached}.tmp`, cached);
+      }
+    }
+    writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
+    // Only this site's shards are kept.
+    if (this.cacheDir && existsSync(path.join(this.cacheDir, "search"))) {
+      for (const entry of readdirSync(path.join(this.cacheDir, "search"))) {
+        if (!kept.has(entry)) rmSync(path.join(this.cacheDir, "search", entry), { recursive: true, force: true });
+      }
+    }
+    return indexed;
+  }
+
+  /** Pages split by a hash of their URL, so a page stays in its shard while the site grows within a size. */
+  #shards(): IndexedPage[][] {
+    const count = Math.max(1, Math.ceil(this.#pages.length / this.perShard));
+    const shards: IndexedPage[][] = Array.from({ length: count }, () => []);
+    for (const page of [...this.#pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+      shards[createHash("sha1").update(page.url).digest().readUInt32BE(0) % count]?.push(page);
+    }
+    // An empty shard (a tiny site with an unlucky hash) would be an empty bundle: leave it out.
+    return shards.filter((shard) => shard.length > 0);
+  }
+}
+
+function shardKey(shard: IndexedPage[], count: number): string {
+  const hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0${EXCLUDED.join(",")}\0${count}\0`);
+  for (const page of shard) hash.update(`${page.url}\0${page.file}\0${page.hash}\0`);
+  return hash.digest("hex");
+}
+
+/** Pagefind's command line over one shard's pages: hard links to them in a folder of their own (copies across
+ * file systems), so Pagefind reads only those, at the same paths, and writes the bundle to `bundle`. */
+async function indexShard(site: string, shard: IndexedPage[], bundle: string): Promise<void> {
+  const folder = mkdtempSync(path.join(site, ".quire-search-"));
+  try {
+    for (const page of shard) {
+      const to = path.join(folder, page.file);
+      mkdirSync(path.dirname(to), { recursive: true });
+      try {
+        linkSync(path.join(site, page.file), to);
+      } catch {
+        copyFileSync(path.join(site, page.file), to);
+      }
+    }
+    await runPagefind(folder, bundle);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function runPagefind(site: string, bundle: string): Promise<void> {
+  const runner = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
+  const args = [runner, "--site", site, "--output-path", bundle, "--exclude-selectors", EXCLUDED.join(", "), "--silent"];
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+  if (code !== 0 || !existsSync(path.join(bundle, "pagefind-entry.json"))) {
+    throw new Error(`pagefind exited with ${String(code)}${output.trim() ? `: ${output.trim()}` : ""}`);
+  }
+}
