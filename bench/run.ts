@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { writeEssays } from "./essays.ts";
 import { measure, type Command, type Measurement } from "./measure.ts";
 import { serveEditLatency } from "./serve-edit.ts";
-import { formatTable, median, type Row } from "./table.ts";
+import { formatTable, median, secondsOf, type Row } from "./table.ts";
 import { formatTargets } from "./targets.ts";
 import { hugo, installedVersion, jekyll, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
 import { quireRoot } from "../src/paths.ts";
@@ -21,13 +21,16 @@ const { values } = parseArgs({
     runs: { type: "string", default: "1" },
     tools: { type: "string", default: TOOLS.join(",") },
     keep: { type: "boolean", default: false },
+    // The cost must grow linearly: a cold build of `scale` times as many essays, after the rest.
+    scale: { type: "string", default: "4" },
   },
 });
 const count = Number(values.essays);
 const runs = Number(values.runs);
+const scale = Number(values.scale);
 const tools = new Set(values.tools.split(",") as Tool[]);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error("usage: npm run bench -- [--essays N] [--runs R] [--tools quire,eleventy,jekyll,hugo,serve] [--keep]");
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(scale) || scale < 1) {
+  console.error("usage: npm run bench -- [--essays N] [--runs R] [--tools quire,eleventy,jekyll,hugo,serve] [--scale K (1: none)] [--keep]");
   process.exit(2);
 }
 
@@ -84,7 +87,18 @@ try {
     serveMs = median(latencies);
     console.log(`npm start, one essay edited → served: ${latencies.map((ms) => `${Math.round(ms)} ms`).join(", ")}`);
   }
-  console.log(`\n${formatTargets(rows, serveMs)}`);
+  let scaled: { essays: number; ratio: number } | undefined;
+  if (tools.has("quire") && scale > 1) {
+    const essays = count * scale;
+    console.log(`\nwriting ${essays} essays for a cold build of ${scale}× as many …`);
+    writeEssays(space.essays, essays);
+    const bigger = await repeat(() => quireBuild(space), () => rmSync(cacheDir, { recursive: true, force: true }));
+    const seconds = median(bigger.map((r) => r.seconds));
+    const base = secondsOf(rows.find((r) => r.name.startsWith("quire, cold")));
+    console.log(`quire, cold, ${essays} essays: ${seconds.toFixed(2)} s, ${Math.round(Math.max(...bigger.map((r) => r.peakMegabytes)))} MB peak`);
+    if (base !== undefined) scaled = { essays, ratio: seconds / base };
+  }
+  console.log(`\n${formatTargets(rows, serveMs, scaled && { ...scaled, scale })}`);
 } finally {
   if (values.keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
