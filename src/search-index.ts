@@ -56,18 +56,21 @@ export class SearchIndex {
     const target = path.join(site, "pagefind");
     mkdirSync(target, { recursive: true });
     const kept = new Set<string>();
-    let indexed = 0;
+    const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
     for (const [number, shard] of shards.entries()) {
       const bundle = path.join(target, String(number));
       const key = shardKey(shard, shards.length);
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) {
-        cpSync(cached, bundle, { recursive: true });
-        continue;
-      }
-      await indexShard(site, shard, bundle);
-      indexed++;
+      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) cpSync(cached, bundle, { recursive: true });
+      else missing.push({ shard, bundle, cached });
+    }
+    // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
+    const next = async (): Promise<void> => {
+      const job = missing.shift();
+      if (!job) return;
+      await indexShard(site, job.shard, job.bundle);
+      const { bundle, cached } = job;
       if (cached) {
         // A temp copy renamed into place, so a half-written shard is never reused.
         mkdirSync(path.dirname(cached), { recursive: true });
@@ -75,7 +78,10 @@ export class SearchIndex {
         cpSync(bundle, `${cached}.tmp`, { recursive: true });
         renameSync(`${cached}.tmp`, cached);
       }
-    }
+      await next();
+    };
+    const indexed = missing.length;
+    await Promise.all([next(), next()]);
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
     // Only this site's shards are kept.
     if (this.cacheDir && existsSync(path.join(this.cacheDir, "search"))) {
