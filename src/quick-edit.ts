@@ -6,6 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LinkRegistry } from "./links/link-check.ts";
 import { shellHash, splitSource, type PageShells } from "./eleventy/page-shells.ts";
+import { mayHoldLiquid } from "./cache/prerender.ts";
 
 export interface QuickPage {
   url: string;
@@ -39,7 +40,7 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   }
   const { frontMatter, body } = splitSource(source);
   if (frontMatter !== shell.frontMatter) return { rebuild: "its front matter changed" };
-  if (body.includes("{{") || body.includes("{%")) return { rebuild: "it holds Liquid" };
+  if (mayHoldLiquid(body)) return { rebuild: "it holds Liquid" };
   const before = written.slice(0, shell.beforeLength);
   const after = written.slice(written.length - shell.afterLength);
   if (shell.beforeLength + shell.afterLength > written.length || shellHash(before, after) !== shell.shellHash) {

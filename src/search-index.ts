@@ -27,7 +27,7 @@ export function shardPages(): number {
 
 interface IndexedPage {
   url: string;
-  /** The page's HTML file as Eleventy wrote it; relative to the site folder once the index is written */
+  /** The page's HTML file: as Eleventy wrote it, relative to the site folder once in a shard */
   file: string;
   /** A hash of the page as written */
   hash: string;
@@ -51,8 +51,7 @@ export class SearchIndex {
   /** Writes `site/pagefind/`: one bundle per shard, copied from the cache or indexed afresh, and the manifest.
    * Resolves with how many shards Pagefind indexed (the rest came from the cache). */
   async write(site: string): Promise<number> {
-    for (const page of this.#pages) page.file = path.relative(path.resolve(site), path.resolve(page.file));
-    const shards = this.#shards();
+    const shards = this.#shards(site);
     const target = path.join(site, "pagefind");
     mkdirSync(target, { recursive: true });
     const kept = new Set<string>();
@@ -92,12 +91,14 @@ export class SearchIndex {
     return indexed;
   }
 
-  /** Pages split by a hash of their URL, so a page stays in its shard while the site grows within a size. */
-  #shards(): IndexedPage[][] {
+  /** Pages split by a hash of their URL, so a page stays in its shard while the site grows within a size;
+   * their files relative to `site`. */
+  #shards(site: string): IndexedPage[][] {
     const count = Math.max(1, Math.ceil(this.#pages.length / this.perShard));
     const shards: IndexedPage[][] = Array.from({ length: count }, () => []);
     for (const page of [...this.#pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
-      shards[createHash("sha1").update(page.url).digest().readUInt32BE(0) % count]?.push(page);
+      const file = path.relative(path.resolve(site), path.resolve(page.file));
+      shards[createHash("sha1").update(page.url).digest().readUInt32BE(0) % count]?.push({ ...page, file });
     }
     // An empty shard (a tiny site with an unlucky hash) would be an empty bundle: leave it out.
     return shards.filter((shard) => shard.length > 0);

@@ -95,7 +95,9 @@ export class LinkRegistry {
       return sourceLine(sources, inputPath, href, occurrence);
     };
 
-    const checked = only === undefined ? pages : new Map([...pages].filter(([, page]) => page.url === only));
+    const onlyFile = only === undefined ? undefined : fileForPath(only);
+    const onlyPage = onlyFile === undefined ? undefined : pages.get(onlyFile);
+    const checked = onlyFile === undefined ? pages : new Map(onlyPage ? [[onlyFile, onlyPage]] : []);
     for (const [file, page] of checked) {
       const rewrites = new Map<string, string>();
       for (const link of page.links) {
