@@ -1,6 +1,7 @@
 // Turns whatever a build threw into the message an author can act on.
 import { findQuireError, findYamlError } from "./errors.ts";
-import { yamlErrorFileLine } from "./frontmatter/lines.ts";
+import { readFileSync } from "node:fs";
+import { bodyLineToFileLine, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
 function fileFromMessages(error: unknown): string | undefined {
@@ -33,8 +34,36 @@ export function describeBuildError(error: unknown): string {
     return `${file}:${yamlErrorFileLine(yaml.line)}: the front matter is not valid YAML: ${yaml.reason}\n  → check the quotes and colons on that line; text with a colon in it needs quotes ("like: this")`;
   }
   const chain = messages(error);
+  const liquid = liquidError(chain);
+  if (liquid) return liquid;
   const hint = hintFor(chain.join("\n"));
   return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
+}
+
+/** LiquidJS names the line within the page's text after the front matter ("…, file:x.md, line:3, col:6"):
+ * the author is told the file's own line, with a fix. */
+function liquidError(chain: string[]): string | undefined {
+  for (const message of chain) {
+    const match = /^(.*), file:(.+), line:(\d+), col:(\d+)$/m.exec(message);
+    if (!match) continue;
+    const [, reason = "", file = "", line = "0"] = match;
+    let fileLine: number | string = line;
+    try {
+      fileLine = bodyLineToFileLine(readFileSync(file, "utf8"), Number(line));
+    } catch {
+      // The file is gone (a watch-mode race): Liquid's own count is the best there is.
+    }
+    return `${file.replace(/^\.\//, "")}:${fileLine}: Liquid: ${reason}\n  → ${liquidHint(reason)}`;
+  }
+  return undefined;
+}
+
+function liquidHint(reason: string): string {
+  if (reason.startsWith("undefined filter")) {
+    return "check the filter's name (quire has Liquid's filters and Jekyll's absolute_url and relative_url); text that only looks like Liquid goes between {% raw %} and {% endraw %}";
+  }
+  if (reason.includes("not closed")) return "close the tag (an {% if %} needs its {% endif %}), or put text that only looks like Liquid between {% raw %} and {% endraw %}";
+  return "fix the Liquid on that line, or put text that only looks like Liquid between {% raw %} and {% endraw %}";
 }
 
 /** What to do about Eleventy's own errors that authors run into. */

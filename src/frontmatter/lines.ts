@@ -1,4 +1,5 @@
 // Where a front-matter key sits in its file, so errors can name the line.
+import matter from "gray-matter";
 
 /** 1-based line of `key:` inside the leading `---` block of `source`, or undefined. */
 export function frontMatterKeyLine(source: string, key: string): number | undefined {
@@ -11,6 +12,13 @@ export function frontMatterKeyLine(source: string, key: string): number | undefi
     if (pattern.test(line)) return i + 1;
   }
   return undefined;
+}
+
+/** The file line of `bodyLine` (1-based) of the text after the front matter, as Liquid and markdown count it. */
+export function bodyLineToFileLine(source: string, bodyLine: number): number {
+  const body = matter(source, {}).content;
+  const frontMatterLines = source.slice(0, source.length - body.length).split("\n").length - 1;
+  return frontMatterLines + bodyLine;
 }
 
 /**

@@ -66,3 +66,14 @@ describe("bad front matter", () => {
     expect(readFileSync(path.join(output, "page/index.html"), "utf8")).toBe(before);
   });
 });
+
+describe("bad Liquid", () => {
+  it("names the file's own line, not the line after the front matter, with a fix", async () => {
+    const filter = await failure({ "index.md": "---\ntitle: t\ncolor: teal\n---\nline one\n\nline {{ page.title | nosuchfilter }} three\n" });
+    expect(filter.message).toMatch(/index\.md:7: Liquid: undefined filter: nosuchfilter\n {2}→ check the filter's name/);
+    const unclosed = await failure({ "index.md": "---\ntitle: t\n---\nline one\n\n{% if x %}\nunclosed\n" });
+    expect(unclosed.message).toMatch(/index\.md:6: Liquid: tag \{% if x %\} not closed\n {2}→ close the tag/);
+    const bare = await failure({ "index.md": "no front matter\n{{ x | nope }}\n" });
+    expect(bare.message).toMatch(/index\.md:2: Liquid: undefined filter: nope/);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFrontMatter } from "../../src/frontmatter/schema.ts";
-import { frontMatterKeyLine, impossibleDate, yamlErrorFileLine } from "../../src/frontmatter/lines.ts";
+import { bodyLineToFileLine, frontMatterKeyLine, impossibleDate, yamlErrorFileLine } from "../../src/frontmatter/lines.ts";
 
 describe("checkFrontMatter", () => {
   it("accepts the reference essay's kind of front matter, and none at all", () => {
@@ -40,6 +40,12 @@ describe("front matter lines", () => {
   });
   it("turns js-yaml's line into the file's", () => {
     expect(yamlErrorFileLine(3)).toBe(4);
+  });
+  it("turns a line of the text after the front matter into the file's", () => {
+    expect(bodyLineToFileLine(source, 1)).toBe(5);
+    expect(bodyLineToFileLine(source.replaceAll("\n", "\r\n"), 1)).toBe(5);
+    expect(bodyLineToFileLine("---\n---\nfirst\nsecond\n", 2)).toBe(4);
+    expect(bodyLineToFileLine("no front matter\nsecond\n", 2)).toBe(2);
   });
 });
 
