@@ -59,6 +59,14 @@ export function checkFrontMatter(data: Record<string, unknown>, colours: Palette
       });
     }
   }
+  // Both spellings, meaning different colours: one would be dropped without a word.
+  if (data.color !== undefined && data.colour !== undefined && String(data.color) !== String(data.colour)) {
+    problems.push({
+      key: "colour",
+      message: `"color" is ${JSON.stringify(data.color)} and "colour" is ${JSON.stringify(data.colour)}, but a page has one colour`,
+      hint: "keep one of the two lines",
+    });
+  }
   return problems;
 }
 

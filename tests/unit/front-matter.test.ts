@@ -11,6 +11,11 @@ describe("checkFrontMatter", () => {
     expect(checkFrontMatter({ colour: "teal" })).toEqual([]);
     expect(checkFrontMatter({ color: "#000000" })).toEqual([]);
   });
+  it("refuses color and colour naming different colours, and lets the same one through", () => {
+    const problems = checkFrontMatter({ color: "teal", colour: "red" });
+    expect(problems).toEqual([{ key: "colour", message: '"color" is "teal" and "colour" is "red", but a page has one colour', hint: "keep one of the two lines" }]);
+    expect(checkFrontMatter({ color: "teal", colour: "teal" })).toEqual([]);
+  });
   it("lets unknown keys through", () => {
     expect(checkFrontMatter({ mood: "sleepy", tags: ["a"] })).toEqual([]);
   });
