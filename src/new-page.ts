@@ -25,6 +25,17 @@ export function createPage(title: string, input: string): string {
   if (!slug) {
     throw new QuireError(`"${title}" has no letters or digits to name the page after`, undefined, undefined, `give the page a title with words in it, like npm run new -- "my new essay"`);
   }
+  // quire publishes these addresses itself: the search page and its index.
+  if (slug === "search" || slug === "pagefind") {
+    throw new QuireError(
+      `/${slug}/ is quire's own ${slug === "search" ? "search page" : "search index"}`,
+      undefined,
+      undefined,
+      slug === "search"
+        ? `give the new page another title; to replace the search page on purpose, write ${path.join(input, "search.md")} yourself`
+        : "give the new page another title",
+    );
+  }
   const file = path.join(input, slug, "index.md");
   for (const existing of [file, path.join(input, `${slug}.md`)]) {
     if (existsSync(existing)) {

@@ -1,6 +1,6 @@
 // `npm run new` as an author runs it: the real CLI in a child process, on a temp content folder.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,5 +42,15 @@ describe("quire new", () => {
     const run = quire("new", "?!", "--input", input);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("no letters or digits");
+  });
+
+  it("refuses the addresses quire publishes itself: the search page and its index", () => {
+    const input = mkdtempSync(path.join(tmpdir(), "quire-new-"));
+    for (const [title, what] of [["Search", "/search/ is quire's own search page"], ["pagefind", "/pagefind/ is quire's own search index"]] as const) {
+      const run = quire("new", title, "--input", input);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(what);
+    }
+    expect(readdirSync(input)).toEqual([]);
   });
 });
