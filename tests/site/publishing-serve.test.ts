@@ -54,7 +54,7 @@ async function start(files: Record<string, string>, insideProject = false, baseP
   return { input, output, port, lines, errors, fetchPage };
 }
 
-/** Eleventy's watcher forgets a deleted file only under an input folder given relative to the working directory. */
+/** A folder of pages inside the working directory, given to quire by a relative path, as `content` is. */
 function writeInsideProject(files: Record<string, string>): string {
   // Relative, as `content` is when the CLI runs: Eleventy matches watcher paths against the input as given.
   const input = path.relative(process.cwd(), mkdtempSync(path.join(process.cwd(), ".test-serve-")));
@@ -88,9 +88,12 @@ describe("the dev server", () => {
     await within(5, "the rebuild line", () => site.lines.find((entry) => entry.kind === "info" && /rebuilt \d+ pages/.test(entry.line)));
   });
 
-  it("stops serving a page once its file is deleted or it moves", async () => {
+  it.each([
+    ["inside the working directory", true],
+    ["elsewhere (an absolute --input)", false],
+  ])("stops serving a page once its file is deleted or it moves, with the pages %s", async (_where, insideProject) => {
     const home = "---\nlayout: home.njk\n---\nhome\n";
-    const site = await start({ "index.md": home, "gone.md": essay("soon gone"), "moving.md": essay("moving") }, true);
+    const site = await start({ "index.md": home, "gone.md": essay("soon gone"), "moving.md": essay("moving") }, insideProject);
     expect((await site.fetchPage("/gone/")).status).toBe(200);
     rmSync(path.join(site.input, "gone.md"));
     writeFileSync(path.join(site.input, "moving.md"), `---\ntitle: moving\npermalink: /elsewhere/\n---\nmoved\n`);
