@@ -56,6 +56,7 @@ declare module "@11ty/eleventy" {
     setUseTemplateCache(use: boolean): void;
     addDataExtension(extensions: string, options: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+    setLiquidOptions(options: Record<string, unknown>): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
     benchmarks: { config: { setIsVerbose(verbose: boolean): void } };
     watchIgnores: { add(glob: string): void };

@@ -42,5 +42,9 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
     Object.assign(page, jekyllPageFields(page, input));
   });
 
+  // Jekyll's includes: `{% include note.html text="…" %}` from _includes/ (Eleventy's includes folder too),
+  // the file name unquoted and the parameters as `include.text`.
+  eleventyConfig.setLiquidOptions({ jekyllInclude: true, dynamicPartials: false });
+
   for (const difference of kramdownDifferences(options.config.kramdown)) options.warn(`_config.yml: ${difference}`);
 }
