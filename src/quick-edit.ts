@@ -5,7 +5,8 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LinkRegistry } from "./links/link-check.ts";
-import { shellHash, splitSource, type PageShells } from "./eleventy/page-shells.ts";
+import { shellHash, type PageShells } from "./eleventy/page-shells.ts";
+import { splitSource } from "./frontmatter/split.ts";
 import { mayHoldLiquid } from "./cache/prerender.ts";
 
 export interface QuickPage {

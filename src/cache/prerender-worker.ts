@@ -2,7 +2,7 @@
 // on the first. It takes pages from the end of the list, Eleventy from the start, so they rarely meet.
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import matter from "gray-matter";
+import { splitSource } from "../frontmatter/split.ts";
 import { configuredMarkdown } from "./configured-markdown.ts";
 import { mayHoldLiquid, type PrerenderJob } from "./prerender.ts";
 
@@ -13,7 +13,7 @@ let rendered = 0;
 for (const file of job.files) {
   if (Atomics.load(stop, 0) !== 0) break;
   try {
-    const body = matter(readFileSync(file, "utf8")).content;
+    const { body } = splitSource(readFileSync(file, "utf8"));
     if (mayHoldLiquid(body)) continue;
     // The render goes through the build cache's wrapper: a page already cached costs one read, others are stored.
     md.render(body, {});

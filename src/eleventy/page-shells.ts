@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import matter from "gray-matter";
+import { splitSource } from "../frontmatter/split.ts";
 
 export interface PageShell {
   url: string;
@@ -22,13 +22,6 @@ export interface PageShell {
 }
 
 type Render = (source: string, env?: unknown) => string;
-
-/** A page's source split as Eleventy splits it: the front matter text and the markdown body. */
-export function splitSource(source: string): { frontMatter: string; body: string } {
-  // Options given, so gray-matter does not keep every text it parsed in its cache.
-  const parsed = matter(source, {});
-  return { frontMatter: parsed.matter, body: parsed.content };
-}
 
 /** Hash of the parts of a page around its body: a page rewritten since (link corrections) is not patched. */
 export function shellHash(before: string, after: string): string {

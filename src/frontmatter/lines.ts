@@ -1,5 +1,5 @@
 // Where a front-matter key sits in its file, so errors can name the line.
-import matter from "gray-matter";
+import { splitSource } from "./split.ts";
 
 /** 1-based line of `key:` inside the leading `---` block of `source`, or undefined. */
 export function frontMatterKeyLine(source: string, key: string): number | undefined {
@@ -16,7 +16,7 @@ export function frontMatterKeyLine(source: string, key: string): number | undefi
 
 /** The file line of `bodyLine` (1-based) of the text after the front matter, as Liquid and markdown count it. */
 export function bodyLineToFileLine(source: string, bodyLine: number): number {
-  const body = matter(source, {}).content;
+  const { body } = splitSource(source);
   const frontMatterLines = source.slice(0, source.length - body.length).split("\n").length - 1;
   return frontMatterLines + bodyLine;
 }
