@@ -12,6 +12,7 @@ import linkDestinations from "./link-destinations.ts";
 import strikethrough from "./strikethrough.ts";
 import tables from "./tables.ts";
 import tableOfContents from "./toc.ts";
+import flatOutput from "./flat-output.ts";
 
 export interface MarkdownOptions {
   /** Heading levels shifted down (kramdown header_offset; default 1) */
@@ -37,7 +38,8 @@ export function createMarkdown(options?: MarkdownOptions): MarkdownIt {
     .use(strikethrough) // ~~x~~ is <del>
     .use(lineBreaks) // no second break after an explicit <br>
     .use(headingIds, { permalinks }) // kramdown GFM ids, unique; permalinks
-    .use(tableOfContents); // {:toc}, after heading ids
+    .use(tableOfContents) // {:toc}, after heading ids
+    .use(flatOutput); // one string per page, not a tree of pieces held all build long
 }
 
 export { kramdownSlug } from "./slug.ts";
