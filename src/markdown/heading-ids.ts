@@ -69,10 +69,17 @@ export default function headingIds(md: MarkdownIt, options?: Options): void {
   md.core.ruler.before("anchor", "heading_ids", (state: StateCore) => {
     const tokens = state.tokens;
     // Ids the author set on headings are reserved for them; ids set elsewhere (IALs) are no heading's.
-    const idsOf = (list: Token[]) => list.map((t) => t.attrGet("id")).filter((id) => id !== null);
-    const headings = tokens.filter((t) => t.type === "heading_open");
-    const others = tokens.flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type !== "heading_open");
-    const ids = new HeadingIdAllocator(idsOf(headings), idsOf(others));
+    const headingIds: string[] = [];
+    const otherIds: string[] = [];
+    const note = (token: Token) => {
+      const id = token.attrs === null ? null : token.attrGet("id");
+      if (id !== null) (token.type === "heading_open" ? headingIds : otherIds).push(id);
+    };
+    for (const token of tokens) {
+      note(token);
+      if (token.children) for (const child of token.children) note(child);
+    }
+    const ids = new HeadingIdAllocator(headingIds, otherIds);
     tokens.forEach((token, index) => {
       if (token.type !== "heading_open") return;
       const id = token.attrGet("id");
@@ -85,12 +92,12 @@ export default function headingIds(md: MarkdownIt, options?: Options): void {
 
   // The permalink sits between blocks: end it with a newline like the heading before it.
   md.core.ruler.after("anchor", "permalink_line_end", (state: StateCore) => {
-    state.tokens.forEach((token, index) => {
-      const link = state.tokens[index + 1];
-      if (token.type === "heading_close" && link?.type === "link_open") {
-        const close = state.tokens.slice(index + 1).find((next) => next.type === "link_close");
-        if (close) close.block = true;
-      }
-    });
+    const tokens = state.tokens;
+    for (let index = 0; index < tokens.length - 1; index++) {
+      if (tokens[index]!.type !== "heading_close" || tokens[index + 1]!.type !== "link_open") continue;
+      let close = index + 2;
+      while (close < tokens.length && tokens[close]!.type !== "link_close") close++;
+      if (close < tokens.length) tokens[close]!.block = true;
+    }
   });
 }

@@ -74,6 +74,8 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
   const buildTree = (headings: Token[]): void => generateTocAst({ tokens: headings } as unknown as StateCore);
   // Its own core rule would build the tree from every heading, no_toc ones included.
   md.core.ruler.disable("generateTocAst");
+  // Its placeholder rule never matches (above) but splits every line it is asked about: off.
+  md.block.ruler.disable("toc");
 
   md.block.ruler.before(
     "list",
@@ -81,6 +83,8 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
     (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
       let line = startLine;
       let listType: "ol" | "ul" | undefined;
+      // Most lines asked about start a paragraph: a list item starts with a marker or a digit.
+      if (!startsListItem(state, line)) return false;
       while (line < endLine && state.sCount[line]! - state.blkIndent < 4) {
         const item = LIST_ITEM.exec(lineText(state, line));
         if (!item) break;
@@ -141,6 +145,11 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
     current = undefined;
     return html.replace(/^<(ol|ul)>/, `<$1 id="${escape(listId)}">`) + "\n";
   };
+}
+
+function startsListItem(state: StateBlock, line: number): boolean {
+  const code = state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!);
+  return code === 0x2a /* * */ || code === 0x2b /* + */ || code === 0x2d /* - */ || (code >= 0x30 && code <= 0x39);
 }
 
 function lineText(state: StateBlock, line: number): string {
