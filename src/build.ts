@@ -37,17 +37,18 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   checkOutputFolder(options.output, options.input, quireRoot);
   const staging = stagingFolderFor(options.output);
   const log = new BuildLog();
+  // The second core renders markdown into the build cache while Eleventy starts (src/cache/prerender.ts), then
+  // reads written pages' links for the check.
+  const prerender = startPrerender(options);
   try {
-    const links = new LinkRegistry(pageLinksReader(options));
+    const links = new LinkRegistry(pageLinksReader(options), prerender.readLinks);
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
       config: (config) => quire(config, options, { links, log }),
     });
     eleventy.disableLogger();
-    // The second core renders markdown into the build cache meanwhile (src/cache/prerender.ts).
-    const prerender = startPrerender(options);
-    const results = (await eleventy.write().finally(() => prerender.stop())) as unknown[];
+    const results = (await eleventy.write()) as unknown[];
     copyStaticFiles(staticFilesFor(options.input), staging);
     // Every layout links home; say once what is missing rather than leave only the broken links to it.
     if (!existsSync(path.join(staging, "index.html"))) log.warn(`${options.input}: there is no home page; add an index.md`);
@@ -74,6 +75,8 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   } catch (error) {
     discardStaging(staging);
     throw withOutputPaths(error, staging, options.output);
+  } finally {
+    await prerender.stop();
   }
 }
 

@@ -9,6 +9,7 @@ import { splitSource } from "../frontmatter/split.ts";
 import { renderCacheFor, renderSettings } from "../eleventy/build-cache.ts";
 import { quireRoot } from "../paths.ts";
 import type { RenderCache } from "./render-cache.ts";
+import type { PageLinks } from "../links/collect.ts";
 
 /** Liquid runs before markdown and changes the text: such pages are left to Eleventy. */
 export function mayHoldLiquid(body: string): boolean {
@@ -24,11 +25,25 @@ export interface PrerenderJob {
   stop: SharedArrayBuffer;
 }
 
+/** A page sent to the worker for its links, once the worker is through its markdown. */
+export interface LinksRequest {
+  id: number;
+  html: string;
+}
+
+/** The worker's answer: the page's links (sets as arrays) or why it could not read them. */
+export type LinksReply =
+  | { id: number; links: { ids: string[]; headings: string[]; links: PageLinks["links"] } }
+  | { id: number; error: string };
+
 export interface Prerender {
   /** Stops the worker after its current page; resolves with the pages it rendered or found cached */
   stop(): Promise<number>;
   /** Resolves when the worker has been through every page (or failed), with the pages it rendered or found cached */
   done(): Promise<number>;
+  /** Reads a written page's links on the worker (through the build cache), so the main thread can go on
+   * writing pages; resolves with undefined when the worker failed or stopped: the caller reads them itself. */
+  readLinks?: (html: string) => Promise<PageLinks | undefined>;
 }
 
 /** Markdown files under `folder`, sorted, leaving out dot-folders and node_modules as Eleventy does. */
@@ -77,22 +92,51 @@ export function startPrerender(options: BuildOptions): Prerender {
   const job: PrerenderJob = { files: files.reverse(), options: { site, palette, basePath, cacheDir, input, mode, cache: true }, stop };
   const worker = new Worker(new URL("./prerender-bootstrap.mjs", import.meta.url), { workerData: job });
   let rendered = 0;
-  worker.on("message", (message: { rendered: number }) => (rendered = message.rendered));
+  let finished: (count: number) => void = () => {};
+  const through = new Promise<number>((resolve) => (finished = resolve));
+  // Pages waiting for their links, by request id; read here instead if the worker goes away.
+  const waiting = new Map<number, (links: PageLinks | undefined) => void>();
+  let nextId = 0;
+  let alive = true;
+  worker.on("message", (message: { rendered: number } | LinksReply) => {
+    if ("rendered" in message) {
+      rendered = message.rendered;
+      finished(rendered);
+      return;
+    }
+    const answer = waiting.get(message.id);
+    waiting.delete(message.id);
+    answer?.("links" in message ? { ...message.links, ids: new Set(message.links.ids), headings: new Set(message.links.headings) } : undefined);
+  });
   // A worker that fails only costs speed: Eleventy renders whatever is not cached.
   const ended = new Promise<void>((resolve) => {
-    worker.on("error", () => resolve());
-    worker.on("exit", () => resolve());
+    const end = () => {
+      alive = false;
+      finished(rendered);
+      for (const answer of waiting.values()) answer(undefined);
+      waiting.clear();
+      resolve();
+    };
+    worker.on("error", end);
+    worker.on("exit", end);
   });
   return {
     async stop() {
       Atomics.store(new Int32Array(stop), 0, 1);
+      worker.postMessage("close");
       await ended;
       return rendered;
     },
-    async done() {
-      await ended;
-      return rendered;
+    done: () => through,
+    readLinks(html) {
+      // Every page goes to the worker, however far behind: Eleventy renders the layouts of all pages in a burst,
+      // and reading any here would hold the main thread up (measured: a cap of 256 lost the whole gain).
+      if (!alive) return Promise.resolve(undefined);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ id, html } satisfies LinksRequest);
+      });
     },
   };
 }
-

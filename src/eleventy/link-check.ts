@@ -8,9 +8,10 @@ export interface Options {
 }
 
 export default function linkCheck(eleventyConfig: UserConfig, options: Options): void {
-  eleventyConfig.addTransform("quire-link-check", function (content, outputPath) {
+  // Async: with a worker reading the links, Eleventy goes on rendering other pages meanwhile.
+  eleventyConfig.addTransform("quire-link-check", async function (content, outputPath) {
     if (typeof outputPath === "string" && outputPath.endsWith(".html") && this.page.url) {
-      options.registry.record(this.page.url, this.page.inputPath, content);
+      await options.registry.record(this.page.url, this.page.inputPath, content);
     }
     return content;
   });

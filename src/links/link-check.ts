@@ -43,8 +43,14 @@ export interface LinkReport {
 export class LinkRegistry {
   readonly #pages = new Map<string, RecordedPage>();
 
-  /** @param collect reads a page's ids and links (the build cache passes a cached one) */
-  constructor(private readonly collect: (html: string) => PageLinks = collectPageLinks) {}
+  /**
+   * @param collect reads a page's ids and links (the build cache passes a cached one)
+   * @param elsewhere reads them off this thread (the build's prerender worker); undefined from it: `collect` does
+   */
+  constructor(
+    private readonly collect: (html: string) => PageLinks = collectPageLinks,
+    private readonly elsewhere?: (html: string) => Promise<PageLinks | undefined>,
+  ) {}
 
   /** Forget every page: the dev server renders the whole site again on each save. */
   clear(): void {
@@ -52,9 +58,10 @@ export class LinkRegistry {
   }
 
   /** Remember what a rendered page defines and links to; the page itself is not changed here. */
-  record(url: string, inputPath: string, html: string): void {
-    const { ids, headings, links } = this.collect(html);
-    this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
+  record(url: string, inputPath: string, html: string): void | Promise<void> {
+    const keep = ({ ids, headings, links }: PageLinks) => void this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
+    if (!this.elsewhere) return keep(this.collect(html));
+    return this.elsewhere(html).then((read) => keep(read ?? this.collect(html)));
   }
 
   /** The ids the page at `url` defined when it was recorded. */

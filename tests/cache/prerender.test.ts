@@ -8,6 +8,18 @@ import { buildSite, writeFixture } from "../helpers/site.ts";
 import { markdownFiles, startPrerender } from "../../src/cache/prerender.ts";
 import { withDefaults } from "../../src/build-options.ts";
 import { parseEntry } from "../../src/cache/render-cache.ts";
+import type { BuildOptions } from "../../src/build-options.ts";
+import { collectPageLinks } from "../../src/links/collect.ts";
+
+/** Runs the worker through the pages, stops it, and resolves with how many it rendered or found cached. */
+async function prerendered(options: Partial<BuildOptions>): Promise<number> {
+  const prerender = startPrerender(withDefaults(options));
+  try {
+    return await prerender.done();
+  } finally {
+    await prerender.stop();
+  }
+}
 
 const pages = {
   "index.md": "---\ntitle: home\n---\nthe home page\n",
@@ -51,8 +63,7 @@ describe("the prerender worker", () => {
   it("fills the cache with renders identical to Eleventy's own, and skips pages with Liquid", async () => {
     const input = writeFixture(pages);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
-    const prerendered = await startPrerender(withDefaults({ input, cacheDir })).done();
-    expect(prerendered).toBe(3);
+    expect(await prerendered({ input, cacheDir })).toBe(3);
     expect(renderEntries(cacheDir)).toHaveLength(3);
 
     const fromCache = await buildSite(input, { cacheDir });
@@ -63,11 +74,33 @@ describe("the prerender worker", () => {
     // The build found the worker's three renders and added only the Liquid page's.
     expect(renderEntries(cacheDir)).toHaveLength(4);
     // With the cache warm, or one page edited, no worker starts: its start-up would cost more than it saves.
-    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(0);
+    expect(await prerendered({ input, cacheDir })).toBe(0);
     writeFileSync(path.join(input, "notes/index.md"), "# notes, edited\n");
-    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(0);
+    expect(await prerendered({ input, cacheDir })).toBe(0);
     writeFileSync(path.join(input, "index.md"), "the home page, edited too\n");
     // Two of the samples miss: the worker goes through every page without Liquid again.
-    expect(await startPrerender(withDefaults({ input, cacheDir })).done()).toBe(3);
+    expect(await prerendered({ input, cacheDir })).toBe(3);
+  });
+
+  it("then reads pages' links as this thread would, until it is stopped", async () => {
+    const input = writeFixture(pages);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+    const prerender = startPrerender(withDefaults({ input, cacheDir }));
+    const html = '<h2 id="a">a &amp; b</h2><p id="p"><a href="#b">to <em>b</em></a> <img src="/i.png" alt="a picture"><a name="old"></a></p>';
+    try {
+      expect(prerender.readLinks).toBeDefined();
+      expect(await prerender.done()).toBe(3);
+      const read = await prerender.readLinks?.(html);
+      expect(read).toEqual(collectPageLinks(html));
+      expect([...(read?.ids ?? [])]).toEqual(["a", "p", "old"]);
+      expect(read?.links.map((link) => [link.href, link.text])).toEqual([
+        ["#b", "to b"],
+        ["/i.png", "a picture"],
+      ]);
+    } finally {
+      await prerender.stop();
+    }
+    // A stopped worker answers nothing: the link check reads the page itself.
+    expect(await prerender.readLinks?.(html)).toBeUndefined();
   });
 });
