@@ -4,7 +4,7 @@
 // The search page loads the first bundle and merges the rest (public/scripts/search.js reads the manifest).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,7 +61,7 @@ export class SearchIndex {
       const key = shardKey(shard, shards.length);
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) cpSync(cached, bundle, { recursive: true });
+      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) linkTree(cached, bundle);
       else missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
@@ -74,7 +74,7 @@ export class SearchIndex {
         // A temp copy renamed into place, so a half-written shard is never reused.
         mkdirSync(path.dirname(cached), { recursive: true });
         rmSync(`${cached}.tmp`, { recursive: true, force: true });
-        cpSync(bundle, `${cached}.tmp`, { recursive: true });
+        linkTree(bundle, `${cached}.tmp`);
         renameSync(`${cached}.tmp`, cached);
       }
       await next();
@@ -111,6 +111,26 @@ function shardKey(shard: IndexedPage[], count: number): string {
   return hash.digest("hex");
 }
 
+/** Hard links to every file under `from`, at the same places under `to` (copies across file systems). A bundle's
+ * files are written once by Pagefind and never changed in place: the cache and the site can share them, and a
+ * warm build does not copy the index's megabytes. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkOrCopy(source, target);
+  }
+}
+
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
 /** Pagefind's command line over one shard's pages: hard links to them in a folder of their own (copies across
  * file systems), so Pagefind reads only those, at the same paths, and writes the bundle to `bundle`. */
 async function indexShard(site: string, shard: IndexedPage[], bundle: string): Promise<void> {
@@ -119,11 +139,7 @@ async function indexShard(site: string, shard: IndexedPage[], bundle: string): P
     for (const page of shard) {
       const to = path.join(folder, page.file);
       mkdirSync(path.dirname(to), { recursive: true });
-      try {
-        linkSync(path.join(site, page.file), to);
-      } catch {
-        copyFileSync(path.join(site, page.file), to);
-      }
+      linkOrCopy(path.join(site, page.file), to);
     }
     await runPagefind(folder, bundle);
   } finally {

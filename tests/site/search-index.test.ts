@@ -1,5 +1,5 @@
 // The search index: which text it holds, its shards, and their reuse from the cache while their pages are unchanged.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +64,9 @@ describe("the search index", () => {
 
     await build({ input, output, cacheDir, quiet: true });
     expect(cached()).toEqual(first);
+    // Reused shards are the cache's own files (hard links on one file system), not copies of them.
+    const inodes = (file: string) => [...first].map((key) => statSync(path.join(cacheDir, "search", key, file)).ino);
+    for (const bundle of bundlesOf(output)) expect(inodes("pagefind-entry.json")).toContain(statSync(path.join(bundle, "pagefind-entry.json")).ino);
 
     writeFileSync(path.join(input, "c.md"), "---\ntitle: c\n---\nnew words on page c\n");
     await build({ input, output, cacheDir, quiet: true });
