@@ -42,7 +42,8 @@ export interface Prerender {
   /** Resolves when the worker has been through every page (or failed), with the pages it rendered or found cached */
   done(): Promise<number>;
   /** Reads a written page's links on the worker (through the build cache), so the main thread can go on
-   * writing pages; resolves with undefined when the worker failed or stopped: the caller reads them itself. */
+   * writing pages; resolves with undefined when the caller is to read them itself: the worker failed or stopped,
+   * or this thread came round idle with pages still queued. */
   readLinks?: (html: string) => Promise<PageLinks | undefined>;
 }
 
@@ -60,6 +61,9 @@ export function markdownFiles(folder: string): string[] {
   walk(folder);
   return found.sort();
 }
+
+/** Pages sent to the worker for their links and not yet answered: enough to keep it busy between replies. */
+const LINKS_IN_FLIGHT = 4;
 
 /** Pages looked at to tell a warm cache from a cold one. */
 const SAMPLES = 8;
@@ -94,10 +98,30 @@ export function startPrerender(options: BuildOptions): Prerender {
   let rendered = 0;
   let finished: (count: number) => void = () => {};
   const through = new Promise<number>((resolve) => (finished = resolve));
-  // Pages waiting for their links, by request id; read here instead if the worker goes away.
+  // Pages for the link check: queued here, sent to the worker a couple at a time, and taken back by this thread
+  // whenever its event loop comes round with pages still queued (so both threads read until the queue is empty).
+  const queue: Array<{ html: string; answer: (links: PageLinks | undefined) => void }> = [];
   const waiting = new Map<number, (links: PageLinks | undefined) => void>();
   let nextId = 0;
   let alive = true;
+  let stealing = false;
+  const send = () => {
+    while (alive && waiting.size < LINKS_IN_FLIGHT && queue.length > 0) {
+      const { html, answer } = queue.shift()!;
+      const id = nextId++;
+      waiting.set(id, answer);
+      worker.postMessage({ id, html } satisfies LinksRequest);
+    }
+  };
+  const steal = () => {
+    stealing = false;
+    // Undefined: the link check reads the page on this thread.
+    queue.pop()?.answer(undefined);
+    if (queue.length > 0) {
+      stealing = true;
+      setImmediate(steal);
+    }
+  };
   worker.on("message", (message: { rendered: number } | LinksReply) => {
     if ("rendered" in message) {
       rendered = message.rendered;
@@ -107,6 +131,7 @@ export function startPrerender(options: BuildOptions): Prerender {
     const answer = waiting.get(message.id);
     waiting.delete(message.id);
     answer?.("links" in message ? { ...message.links, ids: new Set(message.links.ids), headings: new Set(message.links.headings) } : undefined);
+    send();
   });
   // A worker that fails only costs speed: Eleventy renders whatever is not cached.
   const ended = new Promise<void>((resolve) => {
@@ -115,6 +140,7 @@ export function startPrerender(options: BuildOptions): Prerender {
       finished(rendered);
       for (const answer of waiting.values()) answer(undefined);
       waiting.clear();
+      for (const { answer } of queue.splice(0)) answer(undefined);
       resolve();
     };
     worker.on("error", end);
@@ -129,13 +155,14 @@ export function startPrerender(options: BuildOptions): Prerender {
     },
     done: () => through,
     readLinks(html) {
-      // Every page goes to the worker, however far behind: Eleventy renders the layouts of all pages in a burst,
-      // and reading any here would hold the main thread up (measured: a cap of 256 lost the whole gain).
       if (!alive) return Promise.resolve(undefined);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
-        worker.postMessage({ id, html } satisfies LinksRequest);
+      return new Promise((answer) => {
+        queue.push({ html, answer });
+        send();
+        if (queue.length > 0 && !stealing) {
+          stealing = true;
+          setImmediate(steal);
+        }
       });
     },
   };

@@ -97,6 +97,13 @@ describe("the prerender worker", () => {
         ["#b", "to b"],
         ["/i.png", "a picture"],
       ]);
+      // Many pages at once: the worker takes a few at a time and this thread takes the rest back as it comes round.
+      const many = Array.from({ length: 40 }, (_, n) => `<p id="p${n}"><a href="/${n}/">page ${n}</a></p>`);
+      const answers = await Promise.all(many.map((page) => prerender.readLinks?.(page)));
+      const fromWorker = answers.flatMap((answer, n) => (answer ? [n] : []));
+      expect(fromWorker.length).toBeGreaterThanOrEqual(4);
+      expect(fromWorker.length).toBeLessThan(many.length);
+      for (const n of fromWorker) expect(answers[n]).toEqual(collectPageLinks(many[n]!));
     } finally {
       await prerender.stop();
     }
