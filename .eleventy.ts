@@ -51,7 +51,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.setLayoutsDirectory(path.relative(input, layoutsDir));
   // Only pages are templates; a one-shot build copies static files itself once pages render (src/build.ts),
   // so a failed build has no copies in flight; the dev server lets Eleventy serve them.
-  eleventyConfig.addPlugin(siteFiles, { input, files: publishedFiles(input), mode: options.mode, warn });
+  const files = publishedFiles(input);
+  eleventyConfig.addPlugin(siteFiles, { input, files, mode: options.mode, warn });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
   eleventyConfig.addGlobalData("site", options.site);
@@ -84,7 +85,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
-  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn });
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn, folderIndexes: files.folderIndexes });
   // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
   eleventyConfig.addPlugin(drafts, { publish: options.drafts });
   // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).

@@ -1,4 +1,7 @@
-// A page without a title is named after its URL's last segment, hyphens read as spaces.
+// A page's title when its front matter has none: its first line's heading, as GitHub Pages' Jekyll takes it
+// (jekyll-titles-from-headings), else its URL's last segment, hyphens read as spaces.
+import MarkdownIt from "markdown-it";
+import { Parser } from "htmlparser2";
 
 /** `/toki-pona/` → "toki pona"; `/` → "" (the home page is named by the site). */
 export function titleFromUrl(url: string): string {
@@ -11,4 +14,44 @@ export function titleFromUrl(url: string): string {
     // A malformed escape is kept as written.
   }
   return decoded.replace(/\.html?$/, "").replace(/-/g, " ").trim();
+}
+
+// What jekyll-titles-from-headings 0.5 matches at the start of the text: after blank space, a `#`, `##` or `###`
+// heading, or a setext heading (a line underlined with `=` or `-`).
+const ATX = /^\s*#{1,3}[ \t]+([^\n]*)/;
+const SETEXT = /^\s*([^\n]*\S[^\n]*)\r?\n[ \t]{0,3}(?:=+|-+)[ \t]*(?:\r?\n|$)/;
+
+// Only inline syntax is read: emphasis, code, links, escapes.
+const inline = new MarkdownIt({ html: true });
+
+/**
+ * The text of the heading a page's markdown starts with, as plain text ("## two *words*" → "two words"), or
+ * undefined when it starts with anything else. Unlike Jekyll, a closing `##` and a `{#id}` are not kept in it.
+ */
+export function titleFromHeading(markdown: string): string | undefined {
+  const atx = ATX.exec(markdown);
+  const source = atx ? atx[1]!.replace(/[ \t]+#+[ \t]*$/, "") : SETEXT.exec(markdown)?.[1];
+  if (source === undefined) return undefined;
+  const withoutId = source.replace(/[ \t]*\{[#:][^}]*\}[ \t]*$/, "");
+  const title = plainText(inline.renderInline(withoutId.trim()))
+    .replace(/\[\^[^\]]*\]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return title || undefined;
+}
+
+/** The text of a piece of HTML, entities decoded. */
+function plainText(html: string): string {
+  let text = "";
+  const parser = new Parser({ ontext: (part) => (text += part) }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return text;
+}
+
+/** A page's title: a non-empty `title` from its front matter, else its markdown's first heading, else its URL's
+ * last segment, else (the home page) `fallback`. */
+export function pageTitleOf(title: unknown, markdown: string | undefined, url: string | false, fallback: string): string {
+  if (typeof title === "string" && title.trim() !== "") return title;
+  return (markdown !== undefined && titleFromHeading(markdown)) || (url && titleFromUrl(url)) || fallback;
 }

@@ -20,6 +20,8 @@ export interface Options {
   site: SiteSettings;
   /** Where warnings go (default console.warn) */
   warn?: (message: string) => void;
+  /** Pages that are their folder's index though not named index (READMEs, src/jekyll/published-files.ts) */
+  folderIndexes?: string[];
 }
 
 export const defaults = { warn: (message: string) => console.warn(message) } satisfies Partial<Options>;
@@ -31,9 +33,11 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   // Jekyll layout names become quire's layout; a bare permalink keeps Jekyll's .html file.
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => jekyllFrontMatter(load(text)) } });
   // Every page at the path Jekyll gives it, unless its front matter says otherwise.
-  eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) =>
-    jekyllPagePath(path.relative(input, path.resolve(inputPath)).split(path.sep).join("/"), options.config.permalink),
-  );
+  const folderIndexes = new Set(options.folderIndexes ?? []);
+  eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) => {
+    const relative = path.relative(input, path.resolve(inputPath)).split(path.sep).join("/");
+    return jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative));
+  });
   eleventyConfig.addGlobalData("permalink", "{{ page.inputPath | jekyll_page_path }}");
   eleventyConfig.addGlobalData("site", jekyllSiteData(options.config, options.site));
   // Liquid's `page.title` and the page's other front matter, as Jekyll gives them.

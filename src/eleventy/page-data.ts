@@ -3,7 +3,7 @@ import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { breadcrumbsFor, documentTitle, type Crumb } from "../breadcrumbs.ts";
 import { paletteColour, type Palette } from "../palette.ts";
 import type { SiteSettings } from "../settings.ts";
-import { titleFromUrl } from "../titles.ts";
+import { pageTitleOf } from "../titles.ts";
 import path from "node:path";
 
 export interface Options {
@@ -19,13 +19,15 @@ interface PageFields {
   title?: unknown;
   color?: unknown;
   colour?: unknown;
-  page: { url: string | false };
+  page: { url: string | false; inputPath?: string; rawInput?: unknown };
 }
 
-/** A page's title: its front matter, else its URL's last segment, else (the home page) the site name. */
+/** A page's title: its front matter, else the heading its markdown starts with, else its URL's last segment,
+ * else (the home page) the site name. */
 export function pageTitle(data: PageFields, siteName: string): string {
-  if (typeof data.title === "string" && data.title.trim() !== "") return data.title;
-  return (data.page.url && titleFromUrl(data.page.url)) || siteName;
+  const { url, inputPath, rawInput } = data.page;
+  const markdown = inputPath?.endsWith(".md") && typeof rawInput === "string" ? rawInput : undefined;
+  return pageTitleOf(data.title, markdown, url, siteName);
 }
 
 export default function pageData(eleventyConfig: UserConfig, options: Options): void {

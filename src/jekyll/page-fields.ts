@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { load } from "js-yaml";
-import { titleFromUrl } from "../titles.ts";
+import { pageTitleOf } from "../titles.ts";
 
 export interface EleventyPage {
   url: string | false;
@@ -15,12 +15,13 @@ export interface EleventyPage {
 /** The fields Jekyll's `page` has and Eleventy's lacks, for the page read from `page.inputPath`. */
 export function jekyllPageFields(page: EleventyPage, input: string): Record<string, unknown> {
   const file = path.resolve(page.inputPath);
-  const frontMatter = matter(readFileSync(file, "utf8"), { engines: { yaml: (text: string) => load(text) as object } }).data as Record<string, unknown>;
+  const { data, content } = matter(readFileSync(file, "utf8"), { engines: { yaml: (text: string) => load(text) as object } });
+  const frontMatter = data as Record<string, unknown>;
   const relative = path.relative(input, file).split(path.sep).join("/");
   const url = page.url || "";
   const fields: Record<string, unknown> = {
     ...frontMatter,
-    title: typeof frontMatter.title === "string" ? frontMatter.title : titleFromUrl(url),
+    title: pageTitleOf(frontMatter.title, file.endsWith(".md") ? content : undefined, url, ""),
     path: relative,
     name: path.posix.basename(relative),
     dir: url.endsWith("/") ? url : path.posix.dirname(url).replace(/\/?$/, "/"),

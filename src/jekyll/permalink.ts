@@ -1,13 +1,14 @@
 // Where Jekyll publishes a page (Jekyll::Page#url in 4.3): index files at their folder, other pages at
 // `name.html`, or `name/` when the site's permalink style ends in a slash ("pretty").
 
-/** The output path (site-relative, leading slash) of the page at `relativePath`, e.g. "/notes.html". */
-export function jekyllPagePath(relativePath: string, permalinkStyle = "date"): string {
+/** The output path (site-relative, leading slash) of the page at `relativePath`, e.g. "/notes.html";
+ * `folderIndex`: the page is its folder's index whatever its name (a README, src/jekyll/published-files.ts). */
+export function jekyllPagePath(relativePath: string, permalinkStyle = "date", folderIndex = false): string {
   const parts = relativePath.split("/");
   const file = parts.pop() ?? "";
   const folder = parts.length > 0 ? `/${parts.join("/")}` : "";
   const basename = file.replace(/\.[^.]*$/, "").replace(/\.+$/, "");
-  if (basename === "index") return `${folder}/`;
+  if (basename === "index" || folderIndex) return `${folder}/`;
   return permalinkEndsWithSlash(permalinkStyle) ? `${folder}/${basename}/` : `${folder}/${basename}.html`;
 }
 

@@ -15,6 +15,8 @@ export interface PublishedFiles {
   unpublished: string[];
   /** What the author should know about files quire treats differently from Jekyll */
   warnings: string[];
+  /** Pages published as their folder's index though not named index: a Jekyll site's READMEs (in `pages` too) */
+  folderIndexes?: string[];
 }
 
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd)$/i;
@@ -22,6 +24,8 @@ const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd)$/i;
 /** Repository files GitHub Pages leaves unrendered when they have no front matter (jekyll-optional-front-matter). */
 const REPOSITORY_FILES = ["README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"];
 const SASS = /\.(scss|sass)$/i;
+/** Files that make a folder's index (jekyll-readme-index's INDEX_REGEX, by file name). */
+const INDEX_FILE = /^index\.(md|markdown|html?|xhtml|xml)$/i;
 
 export function jekyllPublishedFiles(input: string, config: JekyllConfig): PublishedFiles {
   const passes = jekyllEntryFilter(config);
@@ -39,6 +43,7 @@ export function jekyllPublishedFiles(input: string, config: JekyllConfig): Publi
     }
   };
   walk("");
+  readmeIndexes(files);
   for (const folder of ["_posts/", "_drafts/"]) {
     if (files.unpublished.includes(folder) && readdirSync(path.join(input, folder)).length > 0) {
       files.warnings.push(`${folder}: Jekyll's blog posts are not published by quire; move each post to a page of its own (a .md file outside _posts/)`);
@@ -68,5 +73,18 @@ function classify(relative: string, frontMatter: boolean, files: PublishedFiles)
   } else {
     files.unpublished.push(relative);
     files.warnings.push(`${relative}: Jekyll renders this file's Liquid because it starts with front matter; quire does not, so it is not published`);
+  }
+}
+
+/** GitHub Pages' jekyll-readme-index: a README.md without front matter (copied, as a repository file) is also
+ * rendered as its folder's index page when the folder has no index of its own. */
+function readmeIndexes(files: PublishedFiles): void {
+  const folderOf = (file: string) => path.posix.dirname(file);
+  const indexed = new Set([...files.pages, ...files.copied].filter((file) => INDEX_FILE.test(path.posix.basename(file))).map(folderOf));
+  for (const readme of files.copied) {
+    if (!/^readme\.md$/i.test(path.posix.basename(readme)) || files.pages.includes(readme) || indexed.has(folderOf(readme))) continue;
+    indexed.add(folderOf(readme));
+    files.pages.push(readme);
+    (files.folderIndexes ??= []).push(readme);
   }
 }

@@ -187,4 +187,9 @@ describe.each(expectedPages)("the page %s", (file) => {
   it("has exactly one <h1>, the page title", () => {
     expect(quirePage(file)("h1")).toHaveLength(1);
   });
+  it("is titled as GitHub Pages titles it: front matter, else the heading it starts with", () => {
+    // The fixture's layout falls back to the site's title when a page has none; quire names it after its URL.
+    const title = jekyllPage(file)("title").text();
+    if (title !== "fox's field notes") expect(quirePage(file)("header h1").text().trim()).toBe(title);
+  });
 });

@@ -9,6 +9,8 @@ import { jekyllFrontMatter } from "../../src/jekyll/front-matter.ts";
 import { kramdownDifferences } from "../../src/jekyll/kramdown.ts";
 import { parseColorsTsv } from "../../src/jekyll/palette.ts";
 import { jekyllFrontMatterPermalink, jekyllPagePath } from "../../src/jekyll/permalink.ts";
+import { jekyllPublishedFiles } from "../../src/jekyll/published-files.ts";
+import { writeFixture } from "../helpers/site.ts";
 import { QuireError } from "../../src/errors.ts";
 
 describe("Jekyll's entry filter", () => {
@@ -103,6 +105,31 @@ describe("kramdown settings", () => {
   it("names each setting quire renders otherwise, and settings it does not read", () => {
     const differences = kramdownDifferences({ hard_wrap: false, auto_ids: false, toc_levels: "2..3", smart_quotes: "apostrophe,apostrophe,quot,quot" });
     expect(differences.map((line) => /"(\w+)"/.exec(line)?.[1])).toEqual(["hard_wrap", "header_offset", "parse_block_html", "auto_ids", "toc_levels"]);
+  });
+});
+
+describe("READMEs (GitHub Pages' jekyll-readme-index)", () => {
+  const site = () =>
+    writeFixture({
+      "_config.yml": "title: a site\n",
+      "README.md": "# a site\n\nno index.md beside me\n",
+      "walks/README.md": "# walks\n",
+      "walks/index.md": "---\ntitle: walks\n---\nthe folder's own index\n",
+      "notes/readme.md": "notes, lower case\n",
+      "tools/README.md": "---\ntitle: tools\n---\na README with front matter is a page of its own\n",
+    });
+  it("makes a README without front matter its folder's index page when the folder has none, and still copies it", () => {
+    const input = site();
+    const config = readJekyllConfig(input);
+    if (!config) throw new Error("the fixture has a _config.yml");
+    const files = jekyllPublishedFiles(input, config);
+    expect(files.folderIndexes).toEqual(["README.md", "notes/readme.md"]);
+    expect(files.pages).toEqual(expect.arrayContaining(["README.md", "notes/readme.md", "walks/index.md", "tools/README.md"]));
+    expect(files.pages).not.toContain("walks/README.md");
+    expect(files.copied).toEqual(expect.arrayContaining(["README.md", "notes/readme.md", "walks/README.md"]));
+    expect(jekyllPagePath("README.md", "date", true)).toBe("/");
+    expect(jekyllPagePath("notes/readme.md", "date", true)).toBe("/notes/");
+    expect(jekyllPagePath("tools/README.md")).toBe("/tools/README.html");
   });
 });
 

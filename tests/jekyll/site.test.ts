@@ -41,7 +41,7 @@ describe("the Jekyll fixture site", () => {
 
   it("is named by its _config.yml title", () => {
     const $ = site.page("/notes.html");
-    expect($("title").text()).toBe("notes - fox's field notes");
+    expect($("title").text()).toBe("loose notes - fox's field notes");
     expect($('meta[property="og:site_name"]').attr("content")).toBe("fox's field notes");
     expect(site.page("/")("header h1").text().trim()).toBe("field notes");
   });
@@ -61,9 +61,11 @@ describe("the Jekyll fixture site", () => {
     expect(site.page("/elsewhere/")("main").text()).toContain("this page lives at /elsewhere/ because");
     expect(site.page("/elsewhere/")("main").text()).toContain("the site is https://fox.example.");
   });
-  it("titles a page without front matter after its URL", () => {
-    expect(site.page("/notes.html")("header h1").text().trim()).toBe("notes");
+  it("titles a page without a title by the heading it starts with, as GitHub Pages does, else by its URL", () => {
+    expect(site.page("/notes.html")("header h1").text().trim()).toBe("loose notes");
     expect(site.page("/about/")("header h1").text().trim()).toBe("about");
+    // The heading stays in the text too, as on GitHub Pages.
+    expect(site.page("/notes.html")("main h2").first().text()).toContain("loose notes");
   });
   it("renders an .html page with front matter in quire's layout", () => {
     const $ = site.page("/printable.html");

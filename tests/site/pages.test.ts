@@ -55,6 +55,12 @@ describe("front matter", () => {
     expect($("h1").text().trim()).toBe("toki pona");
     expect($('meta[name="theme-color"]').attr("content")).toBe("#37474f");
   });
+  it("takes a missing title from the heading the page starts with, which stays in the text", () => {
+    const $ = site.page("/field-notes/");
+    expect($("h1").text().trim()).toBe("notes from the field");
+    expect($("title").text()).toBe("notes from the field - quire");
+    expect($("main h2").first().text()).toContain("notes from the field");
+  });
   it("accepts colour and hex colours", () => {
     expect(site.page("/notes/")('meta[name="theme-color"]').attr("content")).toBe("#004d40");
     expect(site.page("/notes/deeper/page/")('meta[name="theme-color"]').attr("content")).toBe("#0d47a1");

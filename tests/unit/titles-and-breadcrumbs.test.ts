@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { titleFromUrl } from "../../src/titles.ts";
+import { pageTitleOf, titleFromHeading, titleFromUrl } from "../../src/titles.ts";
 import { breadcrumbsFor, documentTitle } from "../../src/breadcrumbs.ts";
 import { pageTitle } from "../../src/eleventy/page-data.ts";
 
@@ -55,5 +55,45 @@ describe("documentTitle", () => {
     expect(documentTitle(crumbs, "sitename")).toBe("on ai* art** - sitename");
     expect(documentTitle([{ url: "/", title: "home" }], "sitename")).toBe("sitename");
     expect(documentTitle([...crumbs, { url: "/on-ai-art/x/", title: "x" }], "s")).toBe("on ai* art** / x - s");
+  });
+});
+
+// Each case checked against Jekyll 4.3 with jekyll-titles-from-headings 0.5.3, as GitHub Pages runs it; where
+// quire differs on purpose, the comment says what Jekyll gives.
+describe("titleFromHeading", () => {
+  it.each([
+    ["# plain title\n\ntext\n", "plain title"],
+    ["## two *emph* and `code`\n", "two emph and code"],
+    ["### three [a link](x.html) here\n", "three a link here"],
+    ["Setext title\n============\n\nbody\n", "Setext title"],
+    ["Setext two\n---\n", "Setext two"],
+    ["\n\n   # indented?\n", "indented?"],
+    ["# with a footnote[^1]\n\n[^1]: note\n", "with a footnote"],
+    ["# ~~struck~~ and **strong** and _u_\n", "struck and strong and u"],
+    ["# trailing spaces   \nnext line\n", "trailing spaces"],
+    ["# a\\*b\\* escaped\n", "a*b* escaped"],
+    // Jekyll keeps the entity as written (`&amp;`), which the browser shows as "&" too.
+    ["# fox & hound <b>bold</b>\n", "fox & hound bold"],
+    ["# emoji 🦊 and &amp; entity\n", "emoji 🦊 and & entity"],
+    // Jekyll: "closing hashes ##" and "heading {#custom-id}"; the page shows neither in its heading.
+    ["# closing hashes ##\n", "closing hashes"],
+    ["# heading {#custom-id}\n", "heading"],
+  ])("reads %j as %j", (markdown, title) => {
+    expect(titleFromHeading(markdown)).toBe(title);
+  });
+  it.each([
+    ["#### four is too deep\n"],
+    ["text first\n\n# later heading\n"],
+    ["#no space\n"],
+    ["#\n"],
+    [""],
+  ])("finds no title in %j", (markdown) => {
+    expect(titleFromHeading(markdown)).toBeUndefined();
+  });
+  it("comes after the front matter's title and before the URL", () => {
+    expect(pageTitleOf("given", "# heading\n", "/page/", "site")).toBe("given");
+    expect(pageTitleOf(" ", "# heading\n", "/page/", "site")).toBe("heading");
+    expect(pageTitleOf(undefined, "no heading\n", "/a-page/", "site")).toBe("a page");
+    expect(pageTitleOf(undefined, undefined, "/", "site")).toBe("site");
   });
 });
