@@ -1,13 +1,14 @@
 // The dev server's quick path: a save that changes only a page's markdown body re-renders that page alone and
 // puts it into the page the last build wrote, in milliseconds instead of a rebuild of the whole site. Anything
 // else (front matter, a layout, a new, moved or deleted page, Liquid in the body, a changed heading id that other
-// pages may link to) takes the full rebuild, so what is served is always what a build would write.
+// pages may link to, a changed first heading, which may be the page's title) takes the full rebuild, so what is served is always what a build would write.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LinkRegistry } from "./links/link-check.ts";
 import { shellHash, type PageShells } from "./eleventy/page-shells.ts";
 import { splitSource } from "./frontmatter/split.ts";
 import { mayHoldLiquid } from "./cache/prerender.ts";
+import { titleFromHeading } from "./titles.ts";
 
 export interface QuickPage {
   url: string;
@@ -42,6 +43,8 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   const { frontMatter, body } = splitSource(source);
   if (frontMatter !== shell.frontMatter) return { rebuild: "its front matter changed" };
   if (mayHoldLiquid(body)) return { rebuild: "it holds Liquid" };
+  // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list).
+  if (titleFromHeading(body) !== shell.headingTitle) return { rebuild: "the heading it starts with changed" };
   const before = written.slice(0, shell.beforeLength);
   const after = written.slice(written.length - shell.afterLength);
   if (shell.beforeLength + shell.afterLength > written.length || shellHash(before, after) !== shell.shellHash) {

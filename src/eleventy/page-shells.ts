@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { splitSource } from "../frontmatter/split.ts";
+import { titleFromHeading } from "../titles.ts";
 
 export interface PageShell {
   url: string;
@@ -15,6 +16,8 @@ export interface PageShell {
   outputPath: string;
   /** The front matter as written; a page whose front matter changed is rebuilt with the site */
   frontMatter: string;
+  /** The title the heading the body starts with gives (src/titles.ts); a page without a title: is named by it */
+  headingTitle: string | undefined;
   /** Characters of the finished page before and after the rendered body, and a hash of those two parts */
   beforeLength: number;
   afterLength: number;
@@ -81,6 +84,7 @@ export class PageShells {
       inputPath: page.inputPath,
       outputPath: page.outputPath,
       frontMatter: split.frontMatter,
+      headingTitle: titleFromHeading(split.body),
       beforeLength: before.length,
       afterLength: after.length,
       shellHash: shellHash(before, after),

@@ -156,6 +156,15 @@ describe("the dev server", () => {
     await within(10, "the second full rebuild", () => fullLines()[1]);
     expect((await site.fetchPage("/essay/")).$("h1").text().trim()).toBe("retitled");
     expect(quickLines()).toHaveLength(2);
+
+    // And a new first heading on a page without a title: it is the page's title, even where its id stays.
+    writeFileSync(path.join(site.input, "untitled.md"), "# old words {#intro}\n\ntext\n");
+    await within(10, "the new page's rebuild", () => fullLines()[2]);
+    expect((await site.fetchPage("/untitled/")).$("h1").text().trim()).toBe("old words");
+    writeFileSync(path.join(site.input, "untitled.md"), "# new words {#intro}\n\ntext\n");
+    await within(10, "the retitling rebuild", () => fullLines()[3]);
+    expect((await site.fetchPage("/untitled/")).$("h1").text().trim()).toBe("new words");
+    expect(quickLines()).toHaveLength(2);
   });
 
   it("rebuilds the site for every edit under a base path, so new links get it too", async () => {
