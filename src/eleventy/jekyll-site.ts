@@ -9,6 +9,7 @@ import { kramdownDifferences } from "../jekyll/kramdown.ts";
 import { jekyllPageFields, type EleventyPage } from "../jekyll/page-fields.ts";
 import { jekyllPagePath } from "../jekyll/permalink.ts";
 import { jekyllSiteData } from "../jekyll/site-settings.ts";
+import { IncludeRelativeTag } from "../jekyll/include-relative.ts";
 import type { SiteSettings } from "../settings.ts";
 
 export interface Options {
@@ -49,6 +50,8 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   // Jekyll's includes: `{% include note.html text="…" %}` from _includes/ (Eleventy's includes folder too),
   // the file name unquoted and the parameters as `include.text`.
   eleventyConfig.setLiquidOptions({ jekyllInclude: true, dynamicPartials: false });
+  // And `{% include_relative aside.md %}` from the page's own folder.
+  eleventyConfig.amendLibrary("liquid", (liquid) => (liquid as { registerTag(name: string, tag: unknown): void }).registerTag("include_relative", IncludeRelativeTag));
 
   for (const difference of kramdownDifferences(options.config.kramdown)) options.warn(`_config.yml: ${difference}`);
 }

@@ -159,6 +159,11 @@ describe("links and raw blocks", () => {
     expect(raw(quirePage("essays/on-quiet-tools.html"))).toBe("*this stays as it is*, stars and all.");
     expect(raw(quirePage("essays/on-quiet-tools.html"))).toBe(raw(jekyllPage("essays/on-quiet-tools.html")));
   });
+  it("renders include_relative from the page's own folder, with its parameters", () => {
+    const route = ($: CheerioAPI) => $("main p.route").text().trim();
+    expect(route(quirePage("walks/river.html"))).toBe("from the bridge to the weir, along the bank.");
+    expect(route(quirePage("walks/river.html"))).toBe(route(jekyllPage("walks/river.html")));
+  });
   it("renders Jekyll's includes from _includes/, with their parameters", () => {
     const note = ($: CheerioAPI) => $("main aside.note").text().trim();
     expect(note(quirePage("elsewhere/index.html"))).toBe("a note about moving, from an include");

@@ -134,6 +134,11 @@ describe("a Jekyll site's rules", () => {
     expect(message).toMatch(/notes\.html would overwrite the page published at \/notes\.html/);
     expect(existsSync(output)).toBe(false);
   });
+  it("refuses an include_relative that climbs out of the page's folder, naming the page and line", async () => {
+    const page = "---\ntitle: walk\n---\nfirst line\n\n{% include_relative ../secret.html %}\n";
+    const { message } = await failure({ "_config.yml": CONFIG, "index.md": "home\n", "walks/walk.md": page, "secret.html": "<p>secret</p>\n" });
+    expect(message).toMatch(/walk\.md:6: Liquid: include_relative "\.\.\/secret\.html": name the file by its path from the page's own folder/);
+  });
 });
 
 describe("quire's own content/", () => {
