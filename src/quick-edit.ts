@@ -43,7 +43,8 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   const { frontMatter, body } = splitSource(source);
   if (frontMatter !== shell.frontMatter) return { rebuild: "its front matter changed" };
   if (mayHoldLiquid(body)) return { rebuild: "it holds Liquid" };
-  // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list).
+  // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list);
+  // whether the front matter names one is not worked out here: any page whose first heading changed is rebuilt.
   if (titleFromHeading(body) !== shell.headingTitle) return { rebuild: "the heading it starts with changed" };
   const before = written.slice(0, shell.beforeLength);
   const after = written.slice(written.length - shell.afterLength);

@@ -4,7 +4,7 @@
 // The search page loads the first bundle and merges the rest (public/scripts/search.js reads the manifest).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +53,8 @@ export class SearchIndex {
   async write(site: string): Promise<number> {
     const shards = this.#shards(site);
     const target = path.join(site, "pagefind");
+    // The dev server writes into the site it served last: none of the old index's files stays, or is written over.
+    rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
     const kept = new Set<string>();
     const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
@@ -61,7 +63,7 @@ export class SearchIndex {
       const key = shardKey(shard, shards.length);
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && existsSync(path.join(cached, "pagefind-entry.json"))) linkTree(cached, bundle);
+      if (cached && intact(cached)) linkTree(cached, bundle);
       else missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
@@ -75,6 +77,8 @@ export class SearchIndex {
         mkdirSync(path.dirname(cached), { recursive: true });
         rmSync(`${cached}.tmp`, { recursive: true, force: true });
         linkTree(bundle, `${cached}.tmp`);
+        writeFileSync(path.join(`${cached}.tmp`, SIZES), JSON.stringify(fileSizes(`${cached}.tmp`)));
+        rmSync(cached, { recursive: true, force: true });
         renameSync(`${cached}.tmp`, cached);
       }
       await next();
@@ -111,23 +115,53 @@ function shardKey(shard: IndexedPage[], count: number): string {
   return hash.digest("hex");
 }
 
-/** Hard links to every file under `from`, at the same places under `to` (copies across file systems). A bundle's
- * files are written once by Pagefind and never changed in place: the cache and the site can share them, and a
- * warm build does not copy the index's megabytes. */
+/** In a cached shard: the size of each of its files when it was cached. */
+const SIZES = "quire-sizes.json";
+
+/** Every file under `folder` (but the sizes file) with its size, by posix path. */
+function fileSizes(folder: string): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
+    const stats = statSync(path.join(folder, name));
+    if (stats.isFile() && name !== SIZES) sizes[name.split(path.sep).join("/")] = stats.size;
+  }
+  return sizes;
+}
+
+/** A cached shard is used only as it was written: the site shares its files, and a file edited in place there
+ * (or cut short) must not come back in the next build. Anything else is indexed afresh. */
+function intact(cached: string): boolean {
+  try {
+    const recorded = JSON.parse(readFileSync(path.join(cached, SIZES), "utf8")) as Record<string, number>;
+    const found = fileSizes(cached);
+    return "pagefind-entry.json" in recorded && Object.keys(found).length === Object.keys(recorded).length && Object.entries(recorded).every(([name, size]) => found[name] === size);
+  } catch {
+    return false;
+  }
+}
+
+/** Hard links to every file under `from`, at the same places under `to` (copies across file systems), but the
+ * cache's sizes file. A bundle's files are written once by Pagefind and never changed in place: the cache and
+ * the site can share them, and a warm build does not copy the index's megabytes. */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
-    else linkOrCopy(source, target);
+    else if (entry.name !== SIZES) linkOrCopy(source, target);
   }
 }
 
+/** Errors of linkSync that a copy gets round: another file system, or one without hard links. */
+const CANNOT_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "EACCES"]);
+
+/** A hard link at `target` (which must not exist: nothing is written over), else a copy. */
 function linkOrCopy(source: string, target: string): void {
   try {
     linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
+  } catch (error) {
+    if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    copyFileSync(source, target, constants.COPYFILE_EXCL);
   }
 }
 

@@ -25,7 +25,7 @@ export interface PrerenderJob {
   stop: SharedArrayBuffer;
 }
 
-/** A page sent to the worker for its links, once the worker is through its markdown. */
+/** A page sent to the worker for its links (it reads them once through with its markdown). */
 export interface LinksRequest {
   id: number;
   html: string;
@@ -156,6 +156,9 @@ export function startPrerender(options: BuildOptions): Prerender {
     done: () => through,
     readLinks(html) {
       if (!alive) return Promise.resolve(undefined);
+      // Eleventy writes pages only once every page's markdown is rendered: what the worker has left of its list
+      // is cached already, so it stops walking it and turns to links.
+      Atomics.store(new Int32Array(stop), 0, 1);
       return new Promise((answer) => {
         queue.push({ html, answer });
         send();

@@ -11,7 +11,7 @@ export default function linkCheck(eleventyConfig: UserConfig, options: Options):
   // Async: with a worker reading the links, Eleventy goes on rendering other pages meanwhile.
   eleventyConfig.addTransform("quire-link-check", async function (content, outputPath) {
     if (typeof outputPath === "string" && outputPath.endsWith(".html") && this.page.url) {
-      await options.registry.record(this.page.url, this.page.inputPath, content);
+      await options.registry.recordElsewhere(this.page.url, this.page.inputPath, content);
     }
     return content;
   });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { load } from "js-yaml";
-import { pageTitleOf } from "../titles.ts";
+import { titleFromHeading, titleFromUrl } from "../titles.ts";
 
 export interface EleventyPage {
   url: string | false;
@@ -21,10 +21,19 @@ export function jekyllPageFields(page: EleventyPage, input: string): Record<stri
   const url = page.url || "";
   const fields: Record<string, unknown> = {
     ...frontMatter,
-    title: pageTitleOf(frontMatter.title, file.endsWith(".md") ? content : undefined, url, ""),
+    title: liquidTitle(frontMatter.title, file.endsWith(".md") ? content : undefined, url),
     path: relative,
     name: path.posix.basename(relative),
     dir: url.endsWith("/") ? url : path.posix.dirname(url).replace(/\/?$/, "/"),
   };
   return Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in page)));
+}
+
+/** `page.title` as Liquid prints it, unescaped: the front matter's as written; a heading's as HTML, as Jekyll's
+ * jekyll-titles-from-headings gives it (`# the <b> tag` → `the &lt;b&gt; tag`); else the URL's last part. */
+function liquidTitle(title: unknown, markdown: string | undefined, url: string): string {
+  if (typeof title === "string" && title.trim() !== "") return title;
+  const heading = markdown === undefined ? undefined : titleFromHeading(markdown);
+  if (heading !== undefined) return heading.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return titleFromUrl(url);
 }

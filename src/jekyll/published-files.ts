@@ -1,10 +1,14 @@
 // Which files of a Jekyll site are published, and how: pages to render, files to copy as they are, and
 // what Jekyll leaves out. Jekyll 4.3's reader, with GitHub Pages' optional front matter.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import matter from "gray-matter";
+import { load } from "js-yaml";
 import path from "node:path";
 import type { JekyllConfig } from "./config.ts";
 import { jekyllEntryFilter } from "./entry-filter.ts";
 import { hasFrontMatter } from "./front-matter-fence.ts";
+import { jekyllFrontMatter } from "./front-matter.ts";
+import { jekyllPagePath } from "./permalink.ts";
 
 export interface PublishedFiles {
   /** Files Eleventy renders as pages (posix paths from the site root) */
@@ -43,7 +47,7 @@ export function jekyllPublishedFiles(input: string, config: JekyllConfig): Publi
     }
   };
   walk("");
-  readmeIndexes(files);
+  readmeIndexes(files, input, config);
   for (const folder of ["_posts/", "_drafts/"]) {
     if (files.unpublished.includes(folder) && readdirSync(path.join(input, folder)).length > 0) {
       files.warnings.push(`${folder}: Jekyll's blog posts are not published by quire; move each post to a page of its own (a .md file outside _posts/)`);
@@ -77,14 +81,43 @@ function classify(relative: string, frontMatter: boolean, files: PublishedFiles)
 }
 
 /** GitHub Pages' jekyll-readme-index: a README.md without front matter (copied, as a repository file) is also
- * rendered as its folder's index page when the folder has no index of its own. */
-function readmeIndexes(files: PublishedFiles): void {
-  const folderOf = (file: string) => path.posix.dirname(file);
-  const indexed = new Set([...files.pages, ...files.copied].filter((file) => INDEX_FILE.test(path.posix.basename(file))).map(folderOf));
-  for (const readme of files.copied) {
-    if (!/^readme\.md$/i.test(path.posix.basename(readme)) || files.pages.includes(readme) || indexed.has(folderOf(readme))) continue;
-    indexed.add(folderOf(readme));
+ * rendered as its folder's index page when no page or file is published at that folder's URL. */
+function readmeIndexes(files: PublishedFiles, input: string, config: JekyllConfig): void {
+  const readmes = files.copied.filter((file) => /^readme\.md$/i.test(path.posix.basename(file)) && !files.pages.includes(file));
+  if (readmes.length === 0) return;
+  const folderOfUrl = (url: string) => /^(.*\/)(?:index\.(?:html?|xhtml|xml))?$/i.exec(url)?.[1];
+  const indexed = new Set<string>();
+  for (const page of files.pages) {
+    const folder = folderOfUrl(pageUrl(page, input, config));
+    if (folder) indexed.add(folder);
+  }
+  for (const file of files.copied) {
+    const folder = folderOfUrl(`/${file}`);
+    if (folder && INDEX_FILE.test(path.posix.basename(file))) indexed.add(folder);
+  }
+  for (const readme of readmes) {
+    const folder = jekyllPagePath(readme, config.permalink, true);
+    if (indexed.has(folder)) continue;
+    indexed.add(folder);
     files.pages.push(readme);
     (files.folderIndexes ??= []).push(readme);
   }
+}
+
+/** Where Jekyll publishes a page: its front matter's permalink, else its path's. */
+function pageUrl(page: string, input: string, config: JekyllConfig): string {
+  const file = path.join(input, page);
+  if (hasFrontMatter(file)) {
+    const text = readFileSync(file, "utf8");
+    // Only front matter that names a permalink is worth parsing.
+    if (/^permalink:/m.test(text)) {
+      try {
+        const { permalink } = jekyllFrontMatter(matter(text, { engines: { yaml: (yaml: string) => load(yaml) as object } }).data) as { permalink?: unknown };
+        if (typeof permalink === "string" && !permalink.includes(":") && !permalink.includes("{")) return permalink.startsWith("/") ? permalink : `/${permalink}`;
+      } catch {
+        // Bad front matter is reported when the page is built, with its line.
+      }
+    }
+  }
+  return jekyllPagePath(page, config.permalink);
 }

@@ -57,11 +57,20 @@ export class LinkRegistry {
     this.#pages.clear();
   }
 
-  /** Remember what a rendered page defines and links to; the page itself is not changed here. */
-  record(url: string, inputPath: string, html: string): void | Promise<void> {
-    const keep = ({ ids, headings, links }: PageLinks) => void this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
-    if (!this.elsewhere) return keep(this.collect(html));
-    return this.elsewhere(html).then((read) => keep(read ?? this.collect(html)));
+  /** Remember what a rendered page defines and links to, read on this thread; the page itself is not changed. */
+  record(url: string, inputPath: string, html: string): void {
+    this.#keep(url, inputPath, this.collect(html));
+  }
+
+  /** `record`, with the page read off this thread when the registry has somewhere else to read it (a build's
+   * worker): resolves once it is recorded. */
+  async recordElsewhere(url: string, inputPath: string, html: string): Promise<void> {
+    const read = this.elsewhere ? await this.elsewhere(html) : undefined;
+    this.#keep(url, inputPath, read ?? this.collect(html));
+  }
+
+  #keep(url: string, inputPath: string, { ids, headings, links }: PageLinks): void {
+    this.#pages.set(fileForPath(url), { url, inputPath, ids, headings, links });
   }
 
   /** The ids the page at `url` defined when it was recorded. */
@@ -104,7 +113,8 @@ export class LinkRegistry {
 
     const onlyFile = only === undefined ? undefined : fileForPath(only);
     const onlyPage = onlyFile === undefined ? undefined : pages.get(onlyFile);
-    const checked = onlyFile === undefined ? pages : new Map(onlyPage ? [[onlyFile, onlyPage]] : []);
+    // In file order: pages are recorded in whatever order their reading finished.
+    const checked = onlyFile === undefined ? [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : onlyPage ? [[onlyFile, onlyPage] as const] : [];
     for (const [file, page] of checked) {
       const rewrites = new Map<string, string>();
       for (const link of page.links) {

@@ -110,4 +110,32 @@ describe("the prerender worker", () => {
     // A stopped worker answers nothing: the link check reads the page itself.
     expect(await prerender.readLinks?.(html)).toBeUndefined();
   });
+
+  it("stops walking its pages at the first page sent for links, since Eleventy has rendered every page by then", async () => {
+    const many: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) many[`page-${n}.md`] = `# page ${n}\n\nwords of page ${n}\n`;
+    const input = writeFixture(many);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+    const prerender = startPrerender(withDefaults({ input, cacheDir }));
+    try {
+      // Sent before the worker has started: it renders nothing and answers.
+      const html = '<h2 id="x">x</h2><a href="#x">x</a>';
+      expect(await prerender.readLinks?.(html)).toEqual(collectPageLinks(html));
+      expect(await prerender.done()).toBe(0);
+    } finally {
+      await prerender.stop();
+    }
+  });
+
+  it("gives a build the same link report as a build without it", async () => {
+    const site: Record<string, string> = { "index.md": "[a](/a/) [gone](/gone/)\n" };
+    for (const name of ["a", "b", "c", "d", "e", "f"]) site[`${name}.md`] = `# ${name}\n\n[next](#${name}) [broken](#not-${name}) [home](/)\n`;
+    const input = writeFixture(site);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "quire-cache-"));
+    const withWorker = await buildSite(input, { cacheDir });
+    const without = await buildSite(input, { cache: false });
+    expect(withWorker.result.links.broken.length).toBe(7);
+    expect(withWorker.result.links).toEqual(without.result.links);
+  });
 });
+

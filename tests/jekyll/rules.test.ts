@@ -131,6 +131,20 @@ describe("READMEs (GitHub Pages' jekyll-readme-index)", () => {
     expect(jekyllPagePath("notes/readme.md", "date", true)).toBe("/notes/");
     expect(jekyllPagePath("tools/README.md")).toBe("/tools/README.html");
   });
+  it("leaves a README be where a page is already published at its folder's URL (checked against Jekyll)", () => {
+    const input = writeFixture({
+      "_config.yml": "title: a site\npermalink: pretty\n",
+      "index.md": "home\n",
+      "walks.md": "# walks page\n",
+      "walks/README.md": "# walks readme\n",
+      "other.md": "---\npermalink: /notes/\n---\nnotes elsewhere\n",
+      "notes/README.md": "# notes readme\n",
+      "tools/README.md": "# tools readme\n",
+    });
+    const config = readJekyllConfig(input);
+    if (!config) throw new Error("the fixture has a _config.yml");
+    expect(jekyllPublishedFiles(input, config).folderIndexes).toEqual(["tools/README.md"]);
+  });
 });
 
 describe("_config.yml", () => {

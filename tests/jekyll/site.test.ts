@@ -121,6 +121,15 @@ describe("a Jekyll site's rules", () => {
     expect(site.has("docs/LICENSE.html")).toBe(false);
     expect(site.has("readme-notes.html")).toBe(true);
   });
+  it("gives Liquid a heading's title as HTML, as Jekyll does, so {{ page.title }} adds no tags", async () => {
+    const { result: site } = await quietly(() =>
+      buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "tags.md": "# the `<b>` tag & more\n\nself: {{ page.title }}\n" }),
+    );
+    const $ = site.page("/tags.html");
+    expect($("main p").last().text()).toBe("self: the <b> tag & more");
+    expect($("main b")).toHaveLength(0);
+    expect($("header h1").text().trim()).toBe("the <b> tag & more");
+  });
   it("warns that blog posts in _posts/ are not published", async () => {
     const { warnings } = await quietly(() => buildSite({ "_config.yml": CONFIG, "index.md": "home\n", "_posts/2024-01-01-hello.md": "hello\n" }));
     expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("_posts/: Jekyll's blog posts are not published")]));

@@ -1,11 +1,12 @@
 // The search index: which text it holds, its shards, and their reuse from the cache while their pages are unchanged.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { writeFixture } from "../helpers/site.ts";
+import { SearchIndex } from "../../src/search-index.ts";
 
 const bundlesOf = (output: string) =>
   (JSON.parse(readFileSync(path.join(output, "pagefind/bundles.json"), "utf8")) as { bundles: string[] }).bundles.map((bundle) =>
@@ -75,4 +76,33 @@ describe("the search index", () => {
     expect([...after].filter((key) => !first.has(key))).toHaveLength(1);
     expect(records(output).find((record) => record.url === "/c/")?.content).toBe("new words on page c.");
   });
+
+  it("never reuses a shard whose files were changed in place in the site, and writes over no old index", async () => {
+    process.env.QUIRE_SEARCH_SHARD_PAGES = "2";
+    const files: Record<string, string> = { "index.md": "home\n" };
+    for (const name of ["a", "b", "c", "d"]) files[`${name}.md`] = `---\ntitle: ${name}\n---\nwords of page ${name}\n`;
+    const input = writeFixture(files);
+    const dir = scratch();
+    const [cacheDir, output] = [path.join(dir, "cache"), path.join(dir, "site")];
+    const entryOf = (bundle: string) => readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8");
+    await build({ input, output, cacheDir, quiet: true });
+    await build({ input, output, cacheDir, quiet: true });
+    // A deploy script appends to a file of the published index: the cache shares it, so it is damaged too.
+    const [first] = bundlesOf(output);
+    appendFileSync(path.join(first!, "pagefind-entry.json"), "appended by a script\n");
+    await build({ input, output, cacheDir, quiet: true });
+    for (const bundle of bundlesOf(output)) expect(() => JSON.parse(entryOf(bundle)) as unknown).not.toThrow();
+
+    // Writing an index again into a site that has one (as the dev server does) replaces it, cache untouched.
+    const again = new SearchIndex(cacheDir);
+    for (const name of ["", "a/", "b/", "c/", "d/"]) {
+      const file = path.join(output, name, "index.html");
+      again.add(`/${name}`, file, readFileSync(file, "utf8"));
+    }
+    const entries = bundlesOf(output).map(entryOf);
+    expect(await again.write(output)).toBe(0);
+    expect(bundlesOf(output).map(entryOf)).toEqual(entries);
+    expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/"]);
+  });
 });
+
