@@ -1,31 +1,20 @@
-// The markdown library exactly as quire's Eleventy configuration sets it up — the library given to
-// setLibrary("md"), every amendLibrary("md") applied, and Eleventy's own change to it — without running
-// Eleventy. The prerender worker renders with it, so its output is the build's output.
+// The markdown library a build renders pages with — createMarkdown() as .eleventy.ts sets it, Eleventy's own
+// change to it, and the build cache around it — made without loading Eleventy or the rest of the configuration,
+// so the prerender worker starts rendering sooner. tests/cache/configured-markdown.test.ts runs the whole
+// configuration and checks that it sets up nothing else for markdown and renders the same.
 import type MarkdownIt from "markdown-it";
-import quire from "../../.eleventy.ts";
-import type { BuildOptions } from "../build-options.ts";
+import { withDefaults, type BuildOptions } from "../build-options.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { cachedMarkdown } from "./cached-markdown.ts";
+import { renderCacheFor, renderSettings } from "../eleventy/build-cache.ts";
+import { quireRoot } from "../paths.ts";
+import path from "node:path";
 
-/** Accepts any call or property access and does nothing: the parts of the configuration that are not markdown. */
-const inert: object = new Proxy(function () {}, { get: () => inert, apply: () => inert });
-
-export function configuredMarkdown(options: Partial<BuildOptions>): MarkdownIt {
-  let library: MarkdownIt | undefined;
-  const amendments: ((library: unknown) => unknown)[] = [];
-  const config: object = new Proxy(
-    {},
-    {
-      get(_target, name) {
-        if (name === "setLibrary") return (engine: string, value: MarkdownIt) => (engine === "md" ? (library = value) : undefined);
-        if (name === "amendLibrary") return (engine: string, amend: (library: unknown) => unknown) => (engine === "md" ? amendments.push(amend) : undefined);
-        if (name === "addPlugin") return (plugin: (config: unknown, options?: unknown) => unknown, pluginOptions?: unknown) => plugin(config, pluginOptions);
-        return inert;
-      },
-    },
-  );
-  quire(config as Parameters<typeof quire>[0], options);
-  if (!library) throw new Error("quire's configuration sets no markdown library");
+export function configuredMarkdown(partial: Partial<BuildOptions>): MarkdownIt {
+  const options = withDefaults(partial);
+  const library = createMarkdown();
   // Eleventy turns off indented code blocks on every markdown library it is given (Engines/Markdown.js).
   library.disable("code");
-  for (const amend of amendments) amend(library);
-  return library;
+  if (!options.cache) return library;
+  return cachedMarkdown(library, { cache: renderCacheFor({ dir: path.resolve(options.cacheDir), quireRoot, settings: renderSettings(options) }) });
 }
