@@ -16,6 +16,7 @@ export const frontMatterSchema = z.looseObject({
   excerpt: text("excerpt").optional(),
   copyrighted: flag("copyrighted").optional(),
   draft: flag("draft").optional(),
+  published: flag("published").optional(),
   date: z.union([z.date(), z.string()], { error: () => `"date" must be a date like 2024-07-31` }).optional(),
 });
 

@@ -109,12 +109,15 @@ describe("the dev server", () => {
       "index.md": "home\n",
       "essay.md": "---\ntitle: x\nexcerpt: [unclosed\n---\nbody\n",
       "wip.md": "---\ntitle: not yet\ndraft: true\n---\nwork in progress\n",
+      "held.md": "---\ntitle: held back\npublished: false\n---\nJekyll's word for a draft\n",
     });
     expect(site.errors().join("\n")).toMatch(/essay\.md:\d+: the front matter is not valid YAML/);
     writeFileSync(path.join(site.input, "essay.md"), essay("repaired"));
     await within(10, "the repaired page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "repaired" ? true : undefined));
     const draft = await site.fetchPage("/wip/");
-    expect(draft.$(".draft-banner").text()).toContain("draft");
+    expect(draft.$(".draft-banner").text()).toContain("draft: true");
+    const held = await site.fetchPage("/held/");
+    expect(held.$(".draft-banner").text()).toContain("published: false");
   });
 
   it("re-renders a page alone when only its text changed, writing what a full build writes", async () => {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     "newer/index.md": "---\ntitle: newer\ndate: 2024-02-10\n---\nthe newer page\n",
     "undated.md": "---\ntitle: undated\n---\nno date anywhere\n",
     "wip.md": "---\ntitle: work in progress\ndraft: true\ndate: 2025-01-01\n---\nnot ready\n",
+    "unpublished.md": "---\ntitle: held back\npublished: false\ndate: 2025-02-01\n---\nnot yet either\n",
   });
 });
 
@@ -31,6 +32,13 @@ describe("drafts", () => {
     expect(xml(site.file("sitemap.xml"))("loc").map((_, loc) => xml(site.file("sitemap.xml"))(loc).text()).get()).not.toContain(
       "https://example.net/wip/",
     );
+  });
+  it("include pages with Jekyll's published: false, left out everywhere the same way", () => {
+    expect(site.has("unpublished/index.html")).toBe(false);
+    const home = site.page("/");
+    expect(home(".page-list a").map((_, a) => home(a).attr("href")).get()).not.toContain("/unpublished/");
+    expect(site.file("feed.xml")).not.toContain("held back");
+    expect(site.file("sitemap.xml")).not.toContain("/unpublished/");
   });
 });
 
