@@ -73,7 +73,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // Jekyll's absolute_url / relative_url for Liquid in pages, as on GitHub Pages.
   eleventyConfig.addPlugin(jekyllFilters, { siteUrl: options.site.url, basePath: options.basePath });
   // Bad front matter fails the build with file, line and a fix.
-  eleventyConfig.addPlugin(frontMatter, { palette: options.palette });
+  eleventyConfig.addPlugin(frontMatter, { palette: options.palette, configFile: jekyllConfig ? path.join(input, "_config.yml") : undefined });
   // Title fallback, page colour, breadcrumbs.
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.

@@ -1,15 +1,19 @@
 // Front matter is checked against the one schema before any page renders; a bad page fails the build
 // with its file, line and a fix. Eleventy calls `eleventyDataSchema` for every page (Eleventy 3 data schemas).
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { QuireError } from "../errors.ts";
 import { checkFrontMatter } from "../frontmatter/schema.ts";
 import { frontMatterKeyLine, impossibleDate } from "../frontmatter/lines.ts";
 import type { Palette } from "../palette.ts";
+import { DEFAULTED_KEYS, defaultsLine } from "../jekyll/defaults.ts";
 
 export interface Options {
   /** Colour names pages may use */
   palette: Palette;
+  /** A Jekyll site's _config.yml, named for a bad value its `defaults:` gave a page */
+  configFile?: string;
 }
 
 export default function frontMatter(eleventyConfig: UserConfig, options: Options): void {
@@ -27,11 +31,28 @@ export default function frontMatter(eleventyConfig: UserConfig, options: Options
     if (written) problems.push({ key: "date", message: `"date" is ${written}, a day that is not in the calendar`, hint: "check the month and the day" });
     const [first] = problems;
     if (!first) return;
-    const file = data.page.inputPath.replace(/^\.\//, "");
-    const lineOf = (key: string | undefined) => (key && source ? frontMatterKeyLine(source, key) : undefined);
+    const page = data.page.inputPath.replace(/^\.\//, "");
+    // A value the page got from _config.yml's defaults: is fixed there.
+    const defaulted = new Set(Array.isArray(data[DEFAULTED_KEYS]) ? (data[DEFAULTED_KEYS] as unknown[]) : []);
+    const where = (key: string | undefined): { file: string; line: number | undefined; note: string } => {
+      if (key && options.configFile && defaulted.has(key)) {
+        let config = "";
+        try {
+          config = readFileSync(options.configFile, "utf8");
+        } catch {
+          // Read at the start of the build; gone now only in a watch-mode race.
+        }
+        return { file: path.relative(process.cwd(), options.configFile), line: defaultsLine(config, key, data[key]), note: ` (set by defaults: for ${page})` };
+      }
+      return { file: page, line: key && source ? frontMatterKeyLine(source, key) : undefined, note: "" };
+    };
     // Every problem of the page at once, so the author fixes them in one go.
-    const rest = problems.slice(1).map((p) => `\n${file}:${lineOf(p.key) ?? "?"}: ${p.message}${p.hint ? `\n  → ${p.hint}` : ""}`);
-    throw new QuireError(first.message, file, lineOf(first.key), `${first.hint ?? "fix the front matter and build again"}${rest.join("")}`);
+    const rest = problems.slice(1).map((p) => {
+      const { file, line, note } = where(p.key);
+      return `\n${file}:${line ?? "?"}: ${p.message}${note}${p.hint ? `\n  → ${p.hint}` : ""}`;
+    });
+    const { file, line, note } = where(first.key);
+    throw new QuireError(`${first.message}${note}`, file, line, `${first.hint ?? "fix the front matter and build again"}${rest.join("")}`);
   };
   // A function as global data is called for its value, so the schema is wrapped once.
   eleventyConfig.addGlobalData("eleventyDataSchema", () => validate);

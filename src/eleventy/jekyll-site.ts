@@ -6,7 +6,10 @@ import { load } from "js-yaml";
 import type { JekyllConfig } from "../jekyll/config.ts";
 import { jekyllFrontMatter } from "../jekyll/front-matter.ts";
 import { kramdownDifferences } from "../jekyll/kramdown.ts";
-import { jekyllPageFields, type EleventyPage } from "../jekyll/page-fields.ts";
+import { jekyllPageFields, readJekyllPage, type EleventyPage } from "../jekyll/page-fields.ts";
+import { deepMerge, frontMatterDefaults } from "../jekyll/defaults.ts";
+import { jekyllFrontMatterPermalink } from "../jekyll/permalink.ts";
+import { DEFAULTED_KEYS } from "../jekyll/defaults.ts";
 import { jekyllPagePath } from "../jekyll/permalink.ts";
 import { jekyllSiteData } from "../jekyll/site-settings.ts";
 import { IncludeRelativeTag } from "../jekyll/include-relative.ts";
@@ -41,10 +44,15 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   });
   eleventyConfig.addGlobalData("permalink", "{{ page.inputPath | jekyll_page_path }}");
   eleventyConfig.addGlobalData("site", jekyllSiteData(options.config, options.site));
-  // Liquid's `page.title` and the page's other front matter, as Jekyll gives them.
+  // The site's front matter defaults under each page's own front matter, and Liquid's `page.title` and the
+  // page's other front matter, as Jekyll gives them.
+  const pageDefaults = frontMatterDefaults(options.config.raw.defaults);
+  for (const warning of pageDefaults.warnings) options.warn(warning);
   eleventyConfig.addPreprocessor("jekyll-page", "md,html", (data: Record<string, unknown>) => {
     const page = data.page as EleventyPage;
-    Object.assign(page, jekyllPageFields(page, input));
+    const fromDefaults = pageDefaults.forPage(path.relative(input, path.resolve(page.inputPath)).split(path.sep).join("/"));
+    if (Object.keys(fromDefaults).length > 0) applyDefaults(data, readJekyllPage(page.inputPath).frontMatter, fromDefaults);
+    Object.assign(page, jekyllPageFields(page, input, fromDefaults));
   });
 
   // Jekyll's includes: `{% include note.html text="…" %}` from _includes/ (Eleventy's includes folder too),
@@ -54,4 +62,22 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   eleventyConfig.amendLibrary("liquid", (liquid) => (liquid as { registerTag(name: string, tag: unknown): void }).registerTag("include_relative", IncludeRelativeTag));
 
   for (const difference of kramdownDifferences(options.config.kramdown)) options.warn(`_config.yml: ${difference}`);
+}
+
+/** Default values into a page's data where its own front matter says nothing (maps merged key by key). A layout
+ * is quire's whatever the defaults say, and `published: false` from defaults unpublishes nothing in Jekyll. */
+function applyDefaults(data: Record<string, unknown>, own: Record<string, unknown>, fromDefaults: Record<string, unknown>): void {
+  // The front-matter check names _config.yml for a bad value that came from there (src/eleventy/front-matter.ts).
+  data[DEFAULTED_KEYS] = Object.keys(fromDefaults).filter((key) => !(key in own));
+  for (const [key, value] of Object.entries(fromDefaults)) {
+    if (key === "layout" || key === "published") continue;
+    if (key in own) {
+      const mine = own[key];
+      if (typeof mine === "object" && mine !== null && typeof value === "object" && value !== null && !Array.isArray(mine) && !Array.isArray(value)) {
+        data[key] = deepMerge(value as Record<string, unknown>, mine as Record<string, unknown>);
+      }
+      continue;
+    }
+    data[key] = key === "permalink" && typeof value === "string" ? jekyllFrontMatterPermalink(value) : value;
+  }
 }

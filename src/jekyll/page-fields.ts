@@ -5,6 +5,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { load } from "js-yaml";
 import { titleFromHeading, titleFromUrl } from "../titles.ts";
+import { deepMerge } from "./defaults.ts";
 
 export interface EleventyPage {
   url: string | false;
@@ -12,11 +13,18 @@ export interface EleventyPage {
   [key: string]: unknown;
 }
 
-/** The fields Jekyll's `page` has and Eleventy's lacks, for the page read from `page.inputPath`. */
-export function jekyllPageFields(page: EleventyPage, input: string): Record<string, unknown> {
+/** A page's own front matter and text, read from its file. */
+export function readJekyllPage(inputPath: string): { frontMatter: Record<string, unknown>; content: string } {
+  const { data, content } = matter(readFileSync(path.resolve(inputPath), "utf8"), { engines: { yaml: (text: string) => load(text) as object } });
+  return { frontMatter: data as Record<string, unknown>, content };
+}
+
+/** The fields Jekyll's `page` has and Eleventy's lacks, for the page read from `page.inputPath`, with the
+ * site's front matter defaults for it (src/jekyll/defaults.ts) under its own front matter. */
+export function jekyllPageFields(page: EleventyPage, input: string, defaults: Record<string, unknown> = {}): Record<string, unknown> {
   const file = path.resolve(page.inputPath);
-  const { data, content } = matter(readFileSync(file, "utf8"), { engines: { yaml: (text: string) => load(text) as object } });
-  const frontMatter = data as Record<string, unknown>;
+  const { frontMatter: own, content } = readJekyllPage(file);
+  const frontMatter = deepMerge(defaults, own);
   const relative = path.relative(input, file).split(path.sep).join("/");
   const url = page.url || "";
   const fields: Record<string, unknown> = {

@@ -161,8 +161,8 @@ describe("links and raw blocks", () => {
   });
   it("renders include_relative from the page's own folder, with its parameters", () => {
     const route = ($: CheerioAPI) => $("main p.route").text().trim();
-    expect(route(quirePage("walks/river.html"))).toBe("from the bridge to the weir, along the bank.");
-    expect(route(quirePage("walks/river.html"))).toBe(route(jekyllPage("walks/river.html")));
+    expect(route(quirePage("walks/the-river/index.html"))).toBe("from the bridge to the weir, along the bank.");
+    expect(route(quirePage("walks/the-river/index.html"))).toBe(route(jekyllPage("walks/the-river/index.html")));
   });
   it("renders Jekyll's includes from _includes/, with their parameters", () => {
     const note = ($: CheerioAPI) => $("main aside.note").text().trim();

@@ -10,6 +10,7 @@ import { kramdownDifferences } from "../../src/jekyll/kramdown.ts";
 import { parseColorsTsv } from "../../src/jekyll/palette.ts";
 import { jekyllFrontMatterPermalink, jekyllPagePath } from "../../src/jekyll/permalink.ts";
 import { jekyllPublishedFiles } from "../../src/jekyll/published-files.ts";
+import { defaultsLine, frontMatterDefaults } from "../../src/jekyll/defaults.ts";
 import { writeFixture } from "../helpers/site.ts";
 import { QuireError } from "../../src/errors.ts";
 
@@ -144,6 +145,47 @@ describe("READMEs (GitHub Pages' jekyll-readme-index)", () => {
     const config = readJekyllConfig(input);
     if (!config) throw new Error("the fixture has a _config.yml");
     expect(jekyllPublishedFiles(input, config).folderIndexes).toEqual(["tools/README.md"]);
+  });
+});
+
+// The sets and what each page gets, as Jekyll 4.3 gave them (`{{ page.* }}` in a layout, 2026-11-25).
+describe("front matter defaults", () => {
+  const defaults = frontMatterDefaults([
+    { scope: { path: "" }, values: { author: "everyone", color: "teal" } },
+    { scope: { path: "walks" }, values: { color: "moss", hidden: true } },
+    { scope: { path: "walk" }, values: { near: "prefix" } },
+    { scope: { path: "notes/*.md", type: "pages" }, values: { color: "slate" } },
+    { scope: { path: "walks/r*", type: "posts" }, values: { only_posts: true } },
+    { scope: { path: "walks/river.md" }, values: { permalink: "/the-river/", excerpt: "a default excerpt" } },
+  ]);
+  it("merges every set whose scope takes the page in, the longer scope path winning", () => {
+    expect(defaults.forPage("index.md")).toEqual({ author: "everyone", color: "teal" });
+    expect(defaults.forPage("notes/a.md")).toEqual({ author: "everyone", color: "slate" });
+    expect(defaults.forPage("walks/red.md")).toEqual({ author: "everyone", color: "moss", hidden: true, near: "prefix" });
+    expect(defaults.forPage("walks/river.md")).toEqual({
+      author: "everyone",
+      color: "moss",
+      hidden: true,
+      near: "prefix",
+      permalink: "/the-river/",
+      excerpt: "a default excerpt",
+    });
+    expect(defaults.warnings).toEqual([]);
+  });
+  it("lets a later set of the same scope win, merges maps key by key, and warns about sets Jekyll ignores", () => {
+    const later = frontMatterDefaults([
+      { scope: { path: "a" }, values: { color: "red", social: { mastodon: "x", site: "y" } } },
+      { scope: { path: "a" }, values: { color: "blue", social: { site: "z" } } },
+      { scope: { path: "a" } },
+    ]);
+    expect(later.forPage("a/page.md")).toEqual({ color: "blue", social: { mastodon: "x", site: "z" } });
+    expect(later.warnings).toEqual(["_config.yml: defaults: set 3 has no values: map, so Jekyll and quire both ignore it"]);
+  });
+  it("finds the line of a value in _config.yml's defaults:", () => {
+    const config = 'title: t\ndefaults:\n- scope:\n    path: ""\n  values:\n    color: teal\n- scope:\n    path: walks\n  values: { color: "moss" }\nother: 1\n';
+    expect(defaultsLine(config, "color", "moss")).toBe(9);
+    expect(defaultsLine(config, "color", "teal")).toBe(6);
+    expect(defaultsLine(config, "other", 1)).toBeUndefined();
   });
 });
 

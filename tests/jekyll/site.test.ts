@@ -45,6 +45,14 @@ describe("the Jekyll fixture site", () => {
     expect($('meta[property="og:site_name"]').attr("content")).toBe("fox's field notes");
     expect(site.page("/")("header h1").text().trim()).toBe("field notes");
   });
+  it("applies _config.yml's defaults: under each page's own front matter, as Jekyll does", () => {
+    // walks/ takes the colour "sea" and a walker; walks/river.md its own walker and a permalink.
+    const river = site.page("/walks/the-river/");
+    expect(river('meta[name="theme-color"]').attr("content")).toBe("#0e4c92");
+    expect(river("main p").first().text()).toContain("walked by fox, in fog.");
+    expect(site.page("/walks/")('meta[name="theme-color"]').attr("content")).toBe("#0e4c92");
+    expect(site.page("/notes.html")('meta[name="theme-color"]').attr("content")).toBe("#333333");
+  });
   it("takes its palette from _data/colors.tsv", () => {
     expect(site.page("/writing/2023/spring/rain/puddles.html")('meta[name="theme-color"]').attr("content")).toBe("#0e4c92");
     expect(site.page("/")('meta[name="theme-color"]').attr("content")).toBe("#4b6b2a");
@@ -142,6 +150,11 @@ describe("a Jekyll site's rules", () => {
     const { message, output } = await failure({ "_config.yml": CONFIG, "index.md": "home\n", "notes.md": "---\n---\nnotes\n", "notes.html": "<p>old</p>\n" });
     expect(message).toMatch(/notes\.html would overwrite the page published at \/notes\.html/);
     expect(existsSync(output)).toBe(false);
+  });
+  it("fails on a bad value from _config.yml's defaults:, naming _config.yml's line and the page", async () => {
+    const config = `${CONFIG}defaults:\n  - scope:\n      path: "walks"\n    values:\n      color: "nosuchcolour"\n`;
+    const { message } = await failure({ "_config.yml": config, "index.md": "home\n", "walks/walk.md": "---\ntitle: walk\n---\nwalking\n" });
+    expect(message).toMatch(/_config\.yml:7: "color" is "nosuchcolour", which is neither a palette colour nor a hex colour \(set by defaults: for \S*walks\/walk\.md\)/);
   });
   it("refuses an include_relative that climbs out of the page's folder, naming the page and line", async () => {
     const page = "---\ntitle: walk\n---\nfirst line\n\n{% include_relative ../secret.html %}\n";
