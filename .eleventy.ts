@@ -14,6 +14,7 @@ import search from "./src/eleventy/search.ts";
 import jekyllSite from "./src/eleventy/jekyll-site.ts";
 import siteFiles from "./src/eleventy/site-files.ts";
 import { readJekyllConfig } from "./src/jekyll/config.ts";
+import { DefaultedKeys } from "./src/jekyll/defaults.ts";
 import { withJekyllSite } from "./src/jekyll/site-options.ts";
 import { siteFiles as publishedFiles } from "./src/static-files.ts";
 import buildCache, { renderSettings } from "./src/eleventy/build-cache.ts";
@@ -73,7 +74,8 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // Jekyll's absolute_url / relative_url for Liquid in pages, as on GitHub Pages.
   eleventyConfig.addPlugin(jekyllFilters, { siteUrl: options.site.url, basePath: options.basePath });
   // Bad front matter fails the build with file, line and a fix.
-  eleventyConfig.addPlugin(frontMatter, { palette: options.palette, configFile: jekyllConfig ? path.join(input, "_config.yml") : undefined });
+  const defaultedKeys = new DefaultedKeys();
+  eleventyConfig.addPlugin(frontMatter, { palette: options.palette, defaults: jekyllConfig ? { configFile: path.join(input, "_config.yml"), keys: defaultedKeys } : undefined });
   // Title fallback, page colour, breadcrumbs.
   eleventyConfig.addPlugin(pageData, { palette: options.palette, site: options.site, input });
   // The home page's list of pages.
@@ -85,7 +87,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.
-  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn, folderIndexes: files.folderIndexes });
+  if (jekyllConfig) eleventyConfig.addPlugin(jekyllSite, { input, config: jekyllConfig, site: options.site, warn, folderIndexes: files.folderIndexes, defaultedKeys });
   // Drafts show in the dev server and are left out of a build, its home list, feed and sitemap.
   eleventyConfig.addPlugin(drafts, { publish: options.drafts });
   // Root-relative URLs in every page carry --base-path (first, so the feed plugin reuses this one).

@@ -7,13 +7,13 @@ import { QuireError } from "../errors.ts";
 import { checkFrontMatter } from "../frontmatter/schema.ts";
 import { frontMatterKeyLine, impossibleDate } from "../frontmatter/lines.ts";
 import type { Palette } from "../palette.ts";
-import { DEFAULTED_KEYS, defaultsLine } from "../jekyll/defaults.ts";
+import { defaultsLine, type DefaultedKeys } from "../jekyll/defaults.ts";
 
 export interface Options {
   /** Colour names pages may use */
   palette: Palette;
-  /** A Jekyll site's _config.yml, named for a bad value its `defaults:` gave a page */
-  configFile?: string;
+  /** A Jekyll site's _config.yml and the keys its `defaults:` gave each page, to name it for a bad value */
+  defaults?: { configFile: string; keys: DefaultedKeys };
 }
 
 export default function frontMatter(eleventyConfig: UserConfig, options: Options): void {
@@ -33,16 +33,16 @@ export default function frontMatter(eleventyConfig: UserConfig, options: Options
     if (!first) return;
     const page = data.page.inputPath.replace(/^\.\//, "");
     // A value the page got from _config.yml's defaults: is fixed there.
-    const defaulted = new Set(Array.isArray(data[DEFAULTED_KEYS]) ? (data[DEFAULTED_KEYS] as unknown[]) : []);
     const where = (key: string | undefined): { file: string; line: number | undefined; note: string } => {
-      if (key && options.configFile && defaulted.has(key)) {
+      const defaults = options.defaults;
+      if (key && defaults?.keys.has(data.page.inputPath, key)) {
         let config = "";
         try {
-          config = readFileSync(options.configFile, "utf8");
+          config = readFileSync(defaults.configFile, "utf8");
         } catch {
           // Read at the start of the build; gone now only in a watch-mode race.
         }
-        return { file: path.relative(process.cwd(), options.configFile), line: defaultsLine(config, key, data[key]), note: ` (set by defaults: for ${page})` };
+        return { file: path.relative(process.cwd(), defaults.configFile), line: defaultsLine(config, key, data[key]), note: ` (set by defaults: for ${page})` };
       }
       return { file: page, line: key && source ? frontMatterKeyLine(source, key) : undefined, note: "" };
     };

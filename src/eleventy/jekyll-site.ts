@@ -2,15 +2,14 @@
 // Liquid, Jekyll's layouts replaced by quire's, and a warning for each kramdown setting quire renders otherwise.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { load } from "js-yaml";
+import { loadJekyllYaml } from "../jekyll/yaml.ts";
 import type { JekyllConfig } from "../jekyll/config.ts";
 import { jekyllFrontMatter } from "../jekyll/front-matter.ts";
 import { kramdownDifferences } from "../jekyll/kramdown.ts";
 import { jekyllPageFields, readJekyllPage, type EleventyPage } from "../jekyll/page-fields.ts";
-import { deepMerge, frontMatterDefaults } from "../jekyll/defaults.ts";
+import { deepMerge, DefaultedKeys, frontMatterDefaults } from "../jekyll/defaults.ts";
 import { jekyllFrontMatterPermalink } from "../jekyll/permalink.ts";
-import { DEFAULTED_KEYS } from "../jekyll/defaults.ts";
-import { jekyllPagePath } from "../jekyll/permalink.ts";
+import { fillPermalink, jekyllPagePath } from "../jekyll/permalink.ts";
 import { jekyllSiteData } from "../jekyll/site-settings.ts";
 import { IncludeRelativeTag } from "../jekyll/include-relative.ts";
 import type { SiteSettings } from "../settings.ts";
@@ -26,6 +25,8 @@ export interface Options {
   warn?: (message: string) => void;
   /** Pages that are their folder's index though not named index (READMEs, src/jekyll/published-files.ts) */
   folderIndexes?: string[];
+  /** Where the keys each page took from `defaults:` are noted, for the front-matter check's reports */
+  defaultedKeys?: DefaultedKeys;
 }
 
 export const defaults = { warn: (message: string) => console.warn(message) } satisfies Partial<Options>;
@@ -35,7 +36,7 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   const input = path.resolve(options.input);
 
   // Jekyll layout names become quire's layout; a bare permalink keeps Jekyll's .html file.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => jekyllFrontMatter(load(text)) } });
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => jekyllFrontMatter(loadJekyllYaml(text)) } });
   // Every page at the path Jekyll gives it, unless its front matter says otherwise.
   const folderIndexes = new Set(options.folderIndexes ?? []);
   eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) => {
@@ -50,9 +51,19 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   for (const warning of pageDefaults.warnings) options.warn(warning);
   eleventyConfig.addPreprocessor("jekyll-page", "md,html", (data: Record<string, unknown>) => {
     const page = data.page as EleventyPage;
-    const fromDefaults = pageDefaults.forPage(path.relative(input, path.resolve(page.inputPath)).split(path.sep).join("/"));
-    if (Object.keys(fromDefaults).length > 0) applyDefaults(data, readJekyllPage(page.inputPath).frontMatter, fromDefaults);
-    Object.assign(page, jekyllPageFields(page, input, fromDefaults));
+    const relative = path.relative(input, path.resolve(page.inputPath)).split(path.sep).join("/");
+    const fromDefaults = pageDefaults.forPage(relative);
+    if (Object.keys(fromDefaults).length > 0) {
+      const applied = applyDefaults(data, readJekyllPage(page.inputPath).frontMatter, fromDefaults);
+      options.defaultedKeys?.set(page.inputPath, applied);
+    }
+    // Jekyll fills :path, :basename and :output_ext into a permalink, from front matter or defaults.
+    if (typeof data.permalink === "string" && /:(?:path|basename|output_ext)/.test(data.permalink)) {
+      data.permalink = jekyllFrontMatterPermalink(fillPermalink(data.permalink, relative));
+    }
+    // Liquid's page.url and page.dir are read before Eleventy has the URL: the one the permalink gives.
+    const url = page.url || (typeof data.permalink === "string" && !data.permalink.includes("{") ? data.permalink : jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative)));
+    Object.assign(page, jekyllPageFields({ ...page, url }, input, fromDefaults));
   });
 
   // Jekyll's includes: `{% include note.html text="…" %}` from _includes/ (Eleventy's includes folder too),
@@ -66,11 +77,11 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
 
 /** Default values into a page's data where its own front matter says nothing (maps merged key by key). A layout
  * is quire's whatever the defaults say, and `published: false` from defaults unpublishes nothing in Jekyll. */
-function applyDefaults(data: Record<string, unknown>, own: Record<string, unknown>, fromDefaults: Record<string, unknown>): void {
-  // The front-matter check names _config.yml for a bad value that came from there (src/eleventy/front-matter.ts).
-  data[DEFAULTED_KEYS] = Object.keys(fromDefaults).filter((key) => !(key in own));
+function applyDefaults(data: Record<string, unknown>, own: Record<string, unknown>, fromDefaults: Record<string, unknown>): string[] {
+  const applied: string[] = [];
   for (const [key, value] of Object.entries(fromDefaults)) {
     if (key === "layout" || key === "published") continue;
+    if (!(key in own)) applied.push(key);
     if (key in own) {
       const mine = own[key];
       if (typeof mine === "object" && mine !== null && typeof value === "object" && value !== null && !Array.isArray(mine) && !Array.isArray(value)) {
@@ -79,5 +90,11 @@ function applyDefaults(data: Record<string, unknown>, own: Record<string, unknow
       continue;
     }
     data[key] = key === "permalink" && typeof value === "string" ? jekyllFrontMatterPermalink(value) : value;
+    // Eleventy dated the page before this runs: from the file, without a date of its own.
+    if (key === "date") {
+      const date = value instanceof Date ? value : new Date(String(value));
+      if (!Number.isNaN(date.getTime())) (data.page as { date: Date }).date = date;
+    }
   }
+  return applied;
 }

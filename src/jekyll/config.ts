@@ -1,7 +1,8 @@
 // A Jekyll site's _config.yml: what quire reads from it, with Jekyll 4.3's defaults where it says nothing.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { load, YAMLException } from "js-yaml";
+import { YAMLException } from "js-yaml";
+import { loadJekyllYaml } from "./yaml.ts";
 import { QuireError } from "../errors.ts";
 
 export const CONFIG_FILE = "_config.yml";
@@ -46,7 +47,7 @@ export function readJekyllConfig(input: string): JekyllConfig | undefined {
   const shown = path.join(path.relative(process.cwd(), input) || ".", CONFIG_FILE);
   let parsed: unknown;
   try {
-    parsed = load(readFileSync(file, "utf8"), { filename: shown });
+    parsed = loadJekyllYaml(readFileSync(file, "utf8"), shown);
   } catch (error) {
     if (error instanceof YAMLException) {
       throw new QuireError(`_config.yml is not valid YAML: ${error.reason}`, shown, (error.mark?.line ?? 0) + 1, "check the quotes and colons on that line");

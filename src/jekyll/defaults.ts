@@ -3,10 +3,23 @@
 // with a longer scope path over a shorter one, a later set over an earlier one of the same length; the page's own
 // front matter wins over all of them.
 
+import path from "node:path";
+
 type Values = Record<string, unknown>;
 
-/** A page's data key listing the keys its values came from `defaults:` for (not its own front matter). */
-export const DEFAULTED_KEYS = "jekyllDefaultedKeys";
+/** Which keys of each page's data came from `defaults:` rather than its own front matter, so the front-matter
+ * check can name _config.yml for a bad one. Filled by src/eleventy/jekyll-site.ts, one per build. */
+export class DefaultedKeys {
+  readonly #byPage = new Map<string, ReadonlySet<string>>();
+
+  set(inputPath: string, keys: Iterable<string>): void {
+    this.#byPage.set(path.resolve(inputPath), new Set(keys));
+  }
+
+  has(inputPath: string, key: string): boolean {
+    return this.#byPage.get(path.resolve(inputPath))?.has(key) ?? false;
+  }
+}
 
 /** The line of `_config.yml` that sets `key` (to `value`, when it can tell) under `defaults:`. */
 export function defaultsLine(config: string, key: string, value: unknown): number | undefined {
@@ -85,8 +98,10 @@ function appliesTo(scope: NonNullable<DefaultsSet["scope"]>, relativePath: strin
   if (typeof scopePath !== "string" || scopePath === "") return true;
   // Jekyll compares the scope path as written (a leading "/" matches nothing) as a plain prefix.
   if (!scopePath.includes("*")) return relativePath.startsWith(scopePath);
-  // A glob: the page is in scope when it, or a folder it is in, matches the glob (Jekyll globs the files).
-  const glob = globRegExp(scopePath.replace(/^\/+/, ""));
+  // A glob: the page is in scope when it, or a folder it is in, matches the glob (Jekyll globs the files under
+  // the site's folder joined with the scope path, so a leading "/" finds nothing there either).
+  if (scopePath.startsWith("/")) return false;
+  const glob = globRegExp(scopePath);
   const parts = relativePath.split("/");
   return parts.some((_, end) => glob.test(parts.slice(0, end + 1).join("/")));
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { load } from "js-yaml";
+import { loadJekyllYaml } from "./yaml.ts";
 import { titleFromHeading, titleFromUrl } from "../titles.ts";
 import { deepMerge } from "./defaults.ts";
 
@@ -15,7 +15,7 @@ export interface EleventyPage {
 
 /** A page's own front matter and text, read from its file. */
 export function readJekyllPage(inputPath: string): { frontMatter: Record<string, unknown>; content: string } {
-  const { data, content } = matter(readFileSync(path.resolve(inputPath), "utf8"), { engines: { yaml: (text: string) => load(text) as object } });
+  const { data, content } = matter(readFileSync(path.resolve(inputPath), "utf8"), { engines: { yaml: (text: string) => loadJekyllYaml(text) as object } });
   return { frontMatter: data as Record<string, unknown>, content };
 }
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 // Where Jekyll publishes a page (Jekyll::Page#url in 4.3): index files at their folder, other pages at
 // `name.html`, or `name/` when the site's permalink style ends in a slash ("pretty").
 
@@ -25,4 +26,16 @@ function permalinkEndsWithSlash(style: string): boolean {
 export function jekyllFrontMatterPermalink(permalink: string): string {
   if (permalink.endsWith("/") || /\.[a-z0-9]+$/i.test(permalink) || permalink.includes("{")) return permalink;
   return `${permalink}.html`;
+}
+
+/** Jekyll's URL placeholders for a page (Page#url_placeholders, then URL#sanitize_url): `:path` its folder,
+ * `:basename` its file name without extension, `:output_ext` ".html". */
+export function fillPermalink(permalink: string, relativePath: string): string {
+  const folder = path.posix.dirname(relativePath);
+  const basename = path.posix.basename(relativePath).replace(/\.[^.]*$/, "");
+  const filled = permalink
+    .replace(/:path/g, folder === "." ? "" : folder)
+    .replace(/:basename/g, basename)
+    .replace(/:output_ext/g, ".html");
+  return `/${filled}`.replace(/\.\./g, "/").replace(/\.\//g, "").replace(/\/+/g, "/");
 }

@@ -2,13 +2,13 @@
 // what Jekyll leaves out. Jekyll 4.3's reader, with GitHub Pages' optional front matter.
 import { readdirSync, readFileSync } from "node:fs";
 import matter from "gray-matter";
-import { load } from "js-yaml";
+import { loadJekyllYaml } from "./yaml.ts";
 import path from "node:path";
 import type { JekyllConfig } from "./config.ts";
 import { jekyllEntryFilter } from "./entry-filter.ts";
 import { hasFrontMatter } from "./front-matter-fence.ts";
 import { jekyllFrontMatter } from "./front-matter.ts";
-import { jekyllPagePath } from "./permalink.ts";
+import { fillPermalink, jekyllFrontMatterPermalink, jekyllPagePath } from "./permalink.ts";
 
 export interface PublishedFiles {
   /** Files Eleventy renders as pages (posix paths from the site root) */
@@ -112,8 +112,12 @@ function pageUrl(page: string, input: string, config: JekyllConfig): string {
     // Only front matter that names a permalink is worth parsing.
     if (/^permalink:/m.test(text)) {
       try {
-        const { permalink } = jekyllFrontMatter(matter(text, { engines: { yaml: (yaml: string) => load(yaml) as object } }).data) as { permalink?: unknown };
-        if (typeof permalink === "string" && !permalink.includes(":") && !permalink.includes("{")) return permalink.startsWith("/") ? permalink : `/${permalink}`;
+        const { permalink } = jekyllFrontMatter(matter(text, { engines: { yaml: (yaml: string) => loadJekyllYaml(yaml) as object } }).data) as { permalink?: unknown };
+        if (typeof permalink === "string" && !permalink.includes("{")) {
+          const filled = jekyllFrontMatterPermalink(fillPermalink(permalink, page));
+          // Placeholders Jekyll fills only for posts (:title, :year…) leave the URL unknown here.
+          if (!filled.includes(":")) return filled;
+        }
       } catch {
         // Bad front matter is reported when the page is built, with its line.
       }

@@ -8,7 +8,8 @@ import { fnmatch, jekyllEntryFilter } from "../../src/jekyll/entry-filter.ts";
 import { jekyllFrontMatter } from "../../src/jekyll/front-matter.ts";
 import { kramdownDifferences } from "../../src/jekyll/kramdown.ts";
 import { parseColorsTsv } from "../../src/jekyll/palette.ts";
-import { jekyllFrontMatterPermalink, jekyllPagePath } from "../../src/jekyll/permalink.ts";
+import { fillPermalink, jekyllFrontMatterPermalink, jekyllPagePath } from "../../src/jekyll/permalink.ts";
+import { loadJekyllYaml } from "../../src/jekyll/yaml.ts";
 import { jekyllPublishedFiles } from "../../src/jekyll/published-files.ts";
 import { defaultsLine, frontMatterDefaults } from "../../src/jekyll/defaults.ts";
 import { writeFixture } from "../helpers/site.ts";
@@ -63,6 +64,11 @@ describe("page URLs", () => {
     expect(jekyllPagePath("notes.md", "pretty")).toBe("/notes/");
     expect(jekyllPagePath("notes.md", "/:categories/:title/")).toBe("/notes/");
     expect(jekyllPagePath("notes.md", "none")).toBe("/notes.html");
+  });
+  it("fills :path, :basename and :output_ext into a permalink, as Jekyll does for pages", () => {
+    expect(fillPermalink("/:basename/", "pages/about.md")).toBe("/about/");
+    expect(fillPermalink("/:path/:basename:output_ext", "pages/about.md")).toBe("/pages/about.html");
+    expect(fillPermalink("/:path/:basename/", "about.md")).toBe("/about/");
   });
   it("writes a bare front-matter permalink to a .html file, as Jekyll does", () => {
     expect(jekyllFrontMatterPermalink("/now")).toBe("/now.html");
@@ -186,6 +192,21 @@ describe("front matter defaults", () => {
     expect(defaultsLine(config, "color", "moss")).toBe(9);
     expect(defaultsLine(config, "color", "teal")).toBe(6);
     expect(defaultsLine(config, "other", 1)).toBeUndefined();
+  });
+});
+
+describe("YAML as Ruby reads it", () => {
+  it("takes YAML 1.1's yes, no, on and off as booleans, besides true and false", () => {
+    expect(loadJekyllYaml("a: no\nb: Yes\nc: off\nd: ON\ne: true\nf: FALSE\ng: \"no\"\nh: nope\n")).toEqual({
+      a: false,
+      b: true,
+      c: false,
+      d: true,
+      e: true,
+      f: false,
+      g: "no",
+      h: "nope",
+    });
   });
 });
 

@@ -151,6 +151,35 @@ describe("a Jekyll site's rules", () => {
     expect(message).toMatch(/notes\.html would overwrite the page published at \/notes\.html/);
     expect(existsSync(output)).toBe(false);
   });
+  it("applies defaults: as Jekyll 4.3 does: permalink placeholders, dates, typed sets, globs (checked against Jekyll)", async () => {
+    const config = [
+      CONFIG,
+      "defaults:\n",
+      '  - scope: { path: "pages" }\n    values: { permalink: "/:basename/", date: "2020-03-04", excerpt: "from the defaults" }\n',
+      '  - scope: { path: "/notes/*.md" }\n    values: { color: "red" }\n',
+      '  - scope: { path: "notes", type: pages }\n    values: { mood: "typed" }\n',
+      '  - scope: { path: "notes" }\n    values: { mood: "untyped" }\n',
+    ].join("");
+    const { result: site } = await quietly(() =>
+      buildSite({
+        "_config.yml": config,
+        "index.md": "home\n",
+        "pages/about.md": "---\ntitle: about\n---\ndir {{ page.dir }} url {{ page.url }}\n",
+        "pages/contact.md": "---\ntitle: contact\n---\ncontact page\n",
+        "notes/a.md": "---\ntitle: a note\n---\nmood {{ page.mood }} colour [{{ page.color }}]\n",
+        "gone.md": "---\ntitle: gone\npublished: no\n---\nnot here\n",
+      }),
+    );
+    const about = site.page("/about/");
+    expect(about("main p").text()).toBe("dir /about/ url /about/");
+    expect(about('meta[name="description"]').attr("content")).toBe("from the defaults");
+    expect(site.has("contact/index.html")).toBe(true);
+    expect(site.file("feed.xml")).toContain("<updated>2020-03-04T00:00:00Z</updated>");
+    // The set with a type wins over one without of the same length; a glob with a leading "/" takes in nothing.
+    expect(site.page("/notes/a.html")("main p").text()).toBe("mood typed colour []");
+    // YAML 1.1's `no`, as Ruby reads it: the page is not published.
+    expect(site.has("gone.html")).toBe(false);
+  });
   it("fails on a bad value from _config.yml's defaults:, naming _config.yml's line and the page", async () => {
     const config = `${CONFIG}defaults:\n  - scope:\n      path: "walks"\n    values:\n      color: "nosuchcolour"\n`;
     const { message } = await failure({ "_config.yml": config, "index.md": "home\n", "walks/walk.md": "---\ntitle: walk\n---\nwalking\n" });

@@ -47,6 +47,7 @@ describe("sitemapUrls", () => {
       { url: "/feed.xml", data: {} },
       { url: false as const, data: {} },
       { url: "/draft/", data: { draft: true } },
+      { url: "/held/", data: { published: false } },
       { url: "/b/", data: {} },
     ];
     expect(sitemapUrls(items)).toEqual(["/", "/b/", "/notes.html"]);
