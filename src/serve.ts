@@ -10,7 +10,7 @@ import { countPages } from "./build.ts";
 import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
@@ -34,6 +34,16 @@ function printToConsole(quiet: boolean) {
   };
 }
 
+/** Files of a Jekyll site read with quire's configuration, not as pages: `_config.yml` and its palette. */
+const JEKYLL_SETTINGS = ["_config.yml", "_data/colors.tsv"];
+
+/** The files Eleventy's watcher may mean by `file`: it names a file outside the working directory by its
+ * absolute path with the leading "/" turned into "./". */
+function watchedPaths(file: string): string[] {
+  const plain = file.replace(/^\.\//, "");
+  return [path.resolve(plain), path.resolve("/", plain)];
+}
+
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
   const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
   const options: ServeOptions = withJekyllSite({ ...base, print: partial.print ?? printToConsole(base.quiet) });
@@ -43,6 +53,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();
+  let started = 0;
+  // What the last build wrote, kept across a reload of the configuration.
+  let written = new Set<string>();
   let changed: string[] = [];
   const links = new LinkRegistry(pageLinksReader(options));
   const shells = new PageShells();
@@ -59,6 +72,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     config: (config) => {
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
+      // Watched for the configuration reload below (Eleventy watches only its template and data files).
+      for (const file of JEKYLL_SETTINGS) if (existsSync(path.join(options.input, file))) config.addWatchTarget(path.join(options.input, file));
       config.setServerOptions({
         port: options.port,
         showVersion: false,
@@ -68,8 +83,11 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
           log: (message: string) => print(message, "info"),
           error: (message: string) => print(`quire: ${message}`, "error"),
         },
+        // Said again when an edited _config.yml reloads the configuration (below).
         messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
-          `quire: serving ${localhostUrl}; edit a page and the browser reloads (ctrl-c stops)`,
+          started++ === 0
+            ? `quire: serving ${localhostUrl}; edit a page and the browser reloads (ctrl-c stops)`
+            : `quire: read the site's settings again; still serving ${localhostUrl}`,
         // Makes serve() resolve once the server is listening.
         ready: () => undefined,
       });
@@ -82,7 +100,6 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.on("eleventy.before", () => links.clear());
       // A page that moved or was deleted leaves its old file behind; files the last build wrote and this one
       // did not are removed, and nothing else (static files, the search index) is touched.
-      let written = new Set<string>();
       config.on("eleventy.after", ({ results }: { results?: Array<{ outputPath?: unknown }> }) => {
         const now = new Set((results ?? []).map((result) => result.outputPath).filter((file): file is string => typeof file === "string"));
         if (now.size === 0) return;
@@ -107,6 +124,12 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     checkLinks(edit.page.url);
     return edit.page;
   });
+  // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
+  // edit of Eleventy's own configuration file does.
+  const settings = new Set(JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file)));
+  const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
+  const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
+  resets.shouldTriggerConfigReset = (changedFiles) => eleventyResets(changedFiles) || changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)));
   await eleventy.init();
   const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.

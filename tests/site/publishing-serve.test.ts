@@ -170,6 +170,23 @@ describe("the dev server", () => {
     expect(quickLines()).toHaveLength(2);
   });
 
+  it.each([
+    ["elsewhere (an absolute --input)", false],
+    ["inside the working directory", true],
+  ])("reloads a Jekyll site's _config.yml when it is edited, with the site %s: its title and defaults show", async (_where, inside) => {
+    const config = 'title: "first name"\ndefaults:\n  - scope: { path: "" }\n    values: { walker: "fox" }\n';
+    const site = await start({ "_config.yml": config, "index.md": "home\n", "walk.md": "---\ntitle: walk\n---\nwalked by {{ page.walker }}\n" }, inside);
+    expect((await site.fetchPage("/walk.html")).$("title").text()).toBe("walk - first name");
+    writeFileSync(path.join(site.input, "_config.yml"), config.replace("first name", "second name").replace('"fox"', '"hare"'));
+    const page = await within(10, "the renamed site", async () => {
+      const fetched = await site.fetchPage("/walk.html");
+      return fetched.$("title").text() === "walk - second name" ? fetched : undefined;
+    });
+    expect(page.$("main p").text()).toBe("walked by hare");
+    await within(5, "the reload line", () => site.lines.find((entry) => entry.line.startsWith("quire: read the site's settings again")));
+    expect(site.errors()).toEqual([]);
+  });
+
   it("rebuilds the site for every edit under a base path, so new links get it too", async () => {
     const site = await start({ "index.md": "home\n", "essay.md": essay("essay") }, false, "/blog/");
     appendFileSync(path.join(site.input, "essay.md"), "see [home](/)\n");
