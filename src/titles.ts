@@ -18,8 +18,8 @@ export function titleFromUrl(url: string): string {
 
 // What jekyll-titles-from-headings 0.5 matches at the start of the text: after blank space, a `#`, `##` or `###`
 // heading, or a setext heading (a line underlined with `=` or `-`).
-const ATX = /^\s*#{1,3}[ \t]+([^\n]*)/;
-const SETEXT = /^\s*([^\n]*\S[^\n]*)\r?\n[ \t]{0,3}(?:=+|-+)[ \t]*(?:\r?\n|$)/;
+const ATX = /^#{1,3}[ \t]+(.*)$/;
+const SETEXT_UNDERLINE = /^[ \t]{0,3}(?:=+|-+)[ \t]*$/;
 
 // Only inline syntax is read: emphasis, code, links, escapes.
 const inline = new MarkdownIt({ html: true });
@@ -29,8 +29,20 @@ const inline = new MarkdownIt({ html: true });
  * undefined when it starts with anything else. Unlike Jekyll, a closing `##` and a `{#id}` are not kept in it.
  */
 export function titleFromHeading(markdown: string): string | undefined {
-  const atx = ATX.exec(markdown);
-  const source = atx ? atx[1]!.replace(/[ \t]+#+[ \t]*$/, "") : SETEXT.exec(markdown)?.[1];
+  // The first line that is not blank, and the one after it: read line by line, so a long line costs its length.
+  const start = markdown.search(/\S/);
+  if (start < 0) return undefined;
+  const lineStart = markdown.lastIndexOf("\n", start) + 1;
+  const lineEnd = markdown.indexOf("\n", start);
+  const first = markdown.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+  const atx = ATX.exec(first.trimStart());
+  let source: string | undefined;
+  if (atx) source = atx[1]!.replace(/[ \t]+#+[ \t]*$/, "");
+  else if (lineEnd >= 0) {
+    const nextEnd = markdown.indexOf("\n", lineEnd + 1);
+    const next = markdown.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).replace(/\r$/, "");
+    if (SETEXT_UNDERLINE.test(next)) source = first.trim();
+  }
   if (source === undefined) return undefined;
   const withoutId = source.replace(/[ \t]*\{[#:][^}]*\}[ \t]*$/, "");
   const title = plainText(inline.renderInline(withoutId.trim()))

@@ -67,6 +67,7 @@ describe("titleFromHeading", () => {
     ["### three [a link](x.html) here\n", "three a link here"],
     ["Setext title\n============\n\nbody\n", "Setext title"],
     ["Setext two\n---\n", "Setext two"],
+    ["Windows lines\r\n=====\r\n\r\nbody\r\n", "Windows lines"],
     ["\n\n   # indented?\n", "indented?"],
     ["# with a footnote[^1]\n\n[^1]: note\n", "with a footnote"],
     ["# ~~struck~~ and **strong** and _u_\n", "struck and strong and u"],
@@ -86,6 +87,7 @@ describe("titleFromHeading", () => {
     ["text first\n\n# later heading\n"],
     ["#no space\n"],
     ["#\n"],
+    ["a paragraph\n\n===\n"],
     [""],
   ])("finds no title in %j", (markdown) => {
     expect(titleFromHeading(markdown)).toBeUndefined();
