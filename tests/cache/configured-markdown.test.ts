@@ -42,6 +42,8 @@ describe("the prerender worker's markdown library", () => {
   it("is all the configuration sets up for markdown in a build: the dialect and the build cache", () => {
     expect(fromConfiguration({ cache: true, mode: "build" }).amendments).toBe(1);
     expect(fromConfiguration({ cache: false, mode: "build" }).amendments).toBe(0);
+    // A Jekyll site adds Liquid tags and page data, nothing for markdown.
+    expect(fromConfiguration({ cache: true, mode: "build", input: "tests/fixtures/jekyll-site" }).amendments).toBe(1);
   });
   it("renders every markdown fixture as the configured library does", () => {
     const configured = fromConfiguration({ cache: false, mode: "build" }).library;

@@ -180,6 +180,20 @@ describe("a Jekyll site's rules", () => {
     // YAML 1.1's `no`, as Ruby reads it: the page is not published.
     expect(site.has("gone.html")).toBe(false);
   });
+  it("takes a title from defaults: over the page's first heading, and its own title over both", async () => {
+    const config = `${CONFIG}defaults:\n  - scope: { path: "walks" }\n    values: { title: "a walk" }\n`;
+    const { result: site } = await quietly(() =>
+      buildSite({
+        "_config.yml": config,
+        "index.md": "home\n",
+        "walks/river.md": "# by the river\n\nfog\n",
+        "walks/hill.md": "---\ntitle: up the hill\n---\n# the climb\n",
+      }),
+    );
+    // As Jekyll: jekyll-titles-from-headings leaves a page alone once defaults give it a title.
+    expect(site.page("/walks/river.html")("header h1").text().trim()).toBe("a walk");
+    expect(site.page("/walks/hill.html")("header h1").text().trim()).toBe("up the hill");
+  });
   it("fails on a bad value from _config.yml's defaults:, naming _config.yml's line and the page", async () => {
     const config = `${CONFIG}defaults:\n  - scope:\n      path: "walks"\n    values:\n      color: "nosuchcolour"\n`;
     const { message } = await failure({ "_config.yml": config, "index.md": "home\n", "walks/walk.md": "---\ntitle: walk\n---\nwalking\n" });
