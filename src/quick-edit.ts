@@ -43,9 +43,9 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   const { frontMatter, body } = splitSource(source);
   if (frontMatter !== shell.frontMatter) return { rebuild: "its front matter changed" };
   if (mayHoldLiquid(body)) return { rebuild: "it holds Liquid" };
-  // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list);
-  // whether the front matter names one is not worked out here: any page whose first heading changed is rebuilt.
-  if (titleFromHeading(body) !== shell.headingTitle) return { rebuild: "the heading it starts with changed" };
+  // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list). (A
+  // Jekyll site's defaults: may name one the shell does not know of: such a page is rebuilt, which is only slower.)
+  if (!shell.titled && titleFromHeading(body) !== shell.headingTitle) return { rebuild: "the heading it starts with changed" };
   const before = written.slice(0, shell.beforeLength);
   const after = written.slice(written.length - shell.afterLength);
   if (shell.beforeLength + shell.afterLength > written.length || shellHash(before, after) !== shell.shellHash) {

@@ -16,8 +16,11 @@ export interface PageShell {
   outputPath: string;
   /** The front matter as written; a page whose front matter changed is rebuilt with the site */
   frontMatter: string;
-  /** The title the heading the body starts with gives (src/titles.ts); a page without a title: is named by it */
+  /** The title the heading the body starts with gives (src/titles.ts): the page's title when its front matter
+   * names none */
   headingTitle: string | undefined;
+  /** The front matter names a title: the first heading is only text */
+  titled: boolean;
   /** Characters of the finished page before and after the rendered body, and a hash of those two parts */
   beforeLength: number;
   afterLength: number;
@@ -85,6 +88,7 @@ export class PageShells {
       outputPath: page.outputPath,
       frontMatter: split.frontMatter,
       headingTitle: titleFromHeading(split.body),
+      titled: typeof split.data.title === "string" && split.data.title.trim() !== "",
       beforeLength: before.length,
       afterLength: after.length,
       shellHash: shellHash(before, after),

@@ -168,6 +168,15 @@ describe("the dev server", () => {
     await within(10, "the retitling rebuild", () => fullLines()[3]);
     expect((await site.fetchPage("/untitled/")).$("h1").text().trim()).toBe("new words");
     expect(quickLines()).toHaveLength(2);
+
+    // On a page whose front matter names its title, the first heading is only text: re-rendered alone.
+    writeFileSync(path.join(site.input, "titled.md"), "---\ntitle: named\n---\n# old words {#intro}\n\ntext\n");
+    await within(10, "the titled page's rebuild", () => fullLines()[4]);
+    writeFileSync(path.join(site.input, "titled.md"), "---\ntitle: named\n---\n# new words {#intro}\n\ntext\n");
+    await within(10, "the titled page's quick re-render", () => site.lines.find((entry) => /re-rendered \S*titled\.md in \d+ ms/.test(entry.line)));
+    const titled = await site.fetchPage("/titled/");
+    expect([titled.$("h1").text().trim(), titled.$("main h2").first().text()]).toEqual(["named", expect.stringContaining("new words")]);
+    expect(fullLines()).toHaveLength(5);
   });
 
   it.each([
