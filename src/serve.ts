@@ -46,18 +46,32 @@ function watchedPaths(file: string): string[] {
 
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
   const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
-  const options: ServeOptions = withJekyllSite({ ...base, print: partial.print ?? printToConsole(base.quiet) });
+  // Before a Jekyll site's settings: the configuration applies them afresh each time it is read (below).
+  const unsettled: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
+  const options: ServeOptions = withJekyllSite(unsettled);
   const { print } = options;
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();
-  let started = 0;
   // What the last build wrote, kept across a reload of the configuration.
   let written = new Set<string>();
   let changed: string[] = [];
   const links = new LinkRegistry(pageLinksReader(options));
+  const serverOptions = {
+    port: options.port,
+    showVersion: false,
+    // The dev server's own messages, in quire's voice.
+    logger: {
+      info: (message: string) => print(message, "info"),
+      log: (message: string) => print(message, "info"),
+      error: (message: string) => print(`quire: ${message}`, "error"),
+    },
+    messageOnStart: ({ localhostUrl }: { localhostUrl: string }) => `quire: serving ${localhostUrl}; edit a page and the browser reloads (ctrl-c stops)`,
+    // Makes serve() resolve once the server is listening.
+    ready: () => undefined,
+  };
   const shells = new PageShells();
   // After each build or quick edit, the link check reports on the site as it now stands.
   const checkLinks = (only?: string) => {
@@ -74,23 +88,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.addWatchTarget(publicDir);
       // Watched for the configuration reload below (Eleventy watches only its template and data files).
       for (const file of JEKYLL_SETTINGS) if (existsSync(path.join(options.input, file))) config.addWatchTarget(path.join(options.input, file));
-      config.setServerOptions({
-        port: options.port,
-        showVersion: false,
-        // The dev server's own messages, in quire's voice.
-        logger: {
-          info: (message: string) => print(message, "info"),
-          log: (message: string) => print(message, "info"),
-          error: (message: string) => print(`quire: ${message}`, "error"),
-        },
-        // Said again when an edited _config.yml reloads the configuration (below).
-        messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
-          started++ === 0
-            ? `quire: serving ${localhostUrl}; edit a page and the browser reloads (ctrl-c stops)`
-            : `quire: read the site's settings again; still serving ${localhostUrl}`,
-        // Makes serve() resolve once the server is listening.
-        ready: () => undefined,
-      });
+      // The same object on every reading of the configuration: Eleventy restarts its server when they differ.
+      config.setServerOptions(serverOptions);
       // Rebuild sooner after a save: Eleventy waits 150 ms for a file to stop changing; editors write in one go.
       config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
       config.on("eleventy.beforeWatch", (queue: string[]) => {
@@ -111,7 +110,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         written = now;
       });
       config.on("eleventy.after", () => checkLinks());
-      return quire(config, { ...options, mode: "serve" }, { links, log, shells });
+      return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells });
     },
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
@@ -129,7 +128,19 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const settings = new Set(JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file)));
   const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
-  resets.shouldTriggerConfigReset = (changedFiles) => eleventyResets(changedFiles) || changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)));
+  resets.shouldTriggerConfigReset = (changedFiles) => {
+    if (eleventyResets(changedFiles)) return true;
+    if (!changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)))) return false;
+    // A broken file is reported and the settings read last stay: a failed reload would stop the server.
+    try {
+      withJekyllSite(unsettled);
+    } catch (error) {
+      print(`quire: the site's settings were not read again; the server goes on with the last ones.\n${describeBuildError(error)}`, "error");
+      return false;
+    }
+    print("quire: read the site's settings again", "info");
+    return true;
+  };
   await eleventy.init();
   const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.

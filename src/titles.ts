@@ -18,7 +18,7 @@ export function titleFromUrl(url: string): string {
 
 // What jekyll-titles-from-headings 0.5 matches at the start of the text: after blank space, a `#`, `##` or `###`
 // heading, or a setext heading (a line underlined with `=` or `-`).
-const ATX = /^#{1,3}[ \t]+(.*)$/;
+const ATX = /^#{1,3}[ \t]+([^\n]*)$/;
 const SETEXT_UNDERLINE = /^[ \t]{0,3}(?:=+|-+)[ \t]*$/;
 
 // Only inline syntax is read: emphasis, code, links, escapes.
@@ -37,19 +37,38 @@ export function titleFromHeading(markdown: string): string | undefined {
   const first = markdown.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
   const atx = ATX.exec(first.trimStart());
   let source: string | undefined;
-  if (atx) source = atx[1]!.replace(/[ \t]+#+[ \t]*$/, "");
+  if (atx) source = withoutClosingHashes(atx[1]!.trimEnd());
   else if (lineEnd >= 0) {
     const nextEnd = markdown.indexOf("\n", lineEnd + 1);
     const next = markdown.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).replace(/\r$/, "");
     if (SETEXT_UNDERLINE.test(next)) source = first.trim();
   }
   if (source === undefined) return undefined;
-  const withoutId = source.replace(/[ \t]*\{[#:][^}]*\}[ \t]*$/, "");
+  const withoutId = withoutTrailingAttributes(source.trimEnd());
   const title = plainText(inline.renderInline(withoutId.trim()))
     .replace(/\[\^[^\]]*\]/g, "")
     .replace(/\s+/g, " ")
     .trim();
   return title || undefined;
+}
+
+// The two endings below are cut by hand, from the end: patterns for them backtracked over long runs of spaces.
+
+/** "title ##" → "title"; "title#" and "##" alone are kept (kramdown's closing sequence follows a space). */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  if (end === text.length || end === 0 || (text[end - 1] !== " " && text[end - 1] !== "\t")) return text;
+  return text.slice(0, end).trimEnd();
+}
+
+/** "title {#id}" or "title {: .class}" → "title": kramdown's header id or attribute list at the end. */
+function withoutTrailingAttributes(text: string): string {
+  if (!text.endsWith("}")) return text;
+  const open = text.lastIndexOf("{");
+  if (open < 0 || !/^\{[#:][^}]*\}$/.test(text.slice(open))) return text;
+  if (open > 0 && text[open - 1] !== " " && text[open - 1] !== "\t") return text;
+  return text.slice(0, open).trimEnd();
 }
 
 /** The text of a piece of HTML, entities decoded. */

@@ -194,6 +194,15 @@ describe("the dev server", () => {
     expect(page.$("main p").text()).toBe("walked by hare");
     await within(5, "the reload line", () => site.lines.find((entry) => entry.line.startsWith("quire: read the site's settings again")));
     expect(site.errors()).toEqual([]);
+
+    // A broken _config.yml is reported and the server goes on with the last settings; fixed, it is read again.
+    writeFileSync(path.join(site.input, "_config.yml"), 'title: "unclosed\n');
+    const report = await within(10, "the settings error", () => site.errors().find((line) => line.includes("were not read again")));
+    expect(report).toMatch(/_config\.yml:\d+: _config\.yml is not valid YAML/);
+    expect((await site.fetchPage("/walk.html")).$("title").text()).toBe("walk - second name");
+    // A setting taken out is gone: the site is named by quire's settings again.
+    writeFileSync(path.join(site.input, "_config.yml"), "defaults: []\n");
+    await within(10, "the site without its title", async () => ((await site.fetchPage("/walk.html")).$("title").text() === "walk - quire" ? true : undefined));
   });
 
   it("rebuilds the site for every edit under a base path, so new links get it too", async () => {

@@ -79,6 +79,10 @@ describe("titleFromHeading", () => {
     // Jekyll: "closing hashes ##" and "heading {#custom-id}"; the page shows neither in its heading.
     ["# closing hashes ##\n", "closing hashes"],
     ["# heading {#custom-id}\n", "heading"],
+    ["# closing on Windows ##\r\nbody\r\n", "closing on Windows"],
+    ["# an id on Windows {#x}\r\n", "an id on Windows"],
+    ["# C#\n", "C#"],
+    ["# a\u2028b\n", "a b"],
   ])("reads %j as %j", (markdown, title) => {
     expect(titleFromHeading(markdown)).toBe(title);
   });
