@@ -1,7 +1,8 @@
 // The dev server's quick path: a save that changes only a page's markdown body re-renders that page alone and
 // puts it into the page the last build wrote, in milliseconds instead of a rebuild of the whole site. Anything
 // else (front matter, a layout, a new, moved or deleted page, Liquid in the body, a changed heading id that other
-// pages may link to, a changed first heading, which may be the page's title) takes the full rebuild, so what is served is always what a build would write.
+// pages may link to, a changed first heading of a page it names) takes the full rebuild, so what is served is
+// always what a build would write.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LinkRegistry } from "./links/link-check.ts";
@@ -21,10 +22,19 @@ export interface QuickPage {
 /** The page re-rendered and written, or why the site must be rebuilt instead. */
 export type QuickEdit = { page: QuickPage } | { rebuild: string };
 
-/** Eleventy's watcher names files "./content/x.md", or an absolute path with its "/" turned into "./". */
-function shellFor(file: string, shells: PageShells) {
+/** The files Eleventy's watcher may mean by `file`: it names them "./content/x.md", and a file outside the
+ * working directory by its absolute path with the leading "/" turned into "./". */
+export function watchedPaths(file: string): string[] {
   const plain = file.replace(/^\.\//, "");
-  return shells.get(path.resolve(plain)) ?? shells.get(path.resolve("/", plain));
+  return [path.resolve(plain), path.resolve("/", plain)];
+}
+
+function shellFor(file: string, shells: PageShells) {
+  for (const candidate of watchedPaths(file)) {
+    const shell = shells.get(candidate);
+    if (shell) return shell;
+  }
+  return undefined;
 }
 
 export function quickEdit(changed: readonly string[], shells: PageShells, links: LinkRegistry): QuickEdit {

@@ -15,7 +15,7 @@ import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 import { PageShells } from "./eleventy/page-shells.ts";
-import { quickEdit, type QuickPage } from "./quick-edit.ts";
+import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -36,13 +36,6 @@ function printToConsole(quiet: boolean) {
 
 /** Files of a Jekyll site read with quire's configuration, not as pages: `_config.yml` and its palette. */
 const JEKYLL_SETTINGS = ["_config.yml", "_data/colors.tsv"];
-
-/** The files Eleventy's watcher may mean by `file`: it names a file outside the working directory by its
- * absolute path with the leading "/" turned into "./". */
-function watchedPaths(file: string): string[] {
-  const plain = file.replace(/^\.\//, "");
-  return [path.resolve(plain), path.resolve("/", plain)];
-}
 
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
   const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };

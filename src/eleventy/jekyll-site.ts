@@ -8,8 +8,7 @@ import { jekyllFrontMatter } from "../jekyll/front-matter.ts";
 import { kramdownDifferences } from "../jekyll/kramdown.ts";
 import { jekyllPageFields, readJekyllPage, type EleventyPage } from "../jekyll/page-fields.ts";
 import { deepMerge, DefaultedKeys, frontMatterDefaults } from "../jekyll/defaults.ts";
-import { jekyllFrontMatterPermalink } from "../jekyll/permalink.ts";
-import { fillPermalink, jekyllPagePath } from "../jekyll/permalink.ts";
+import { fillPermalink, jekyllFrontMatterPermalink, jekyllPagePath } from "../jekyll/permalink.ts";
 import { jekyllSiteData } from "../jekyll/site-settings.ts";
 import { IncludeRelativeTag } from "../jekyll/include-relative.ts";
 import type { SiteSettings } from "../settings.ts";
@@ -39,10 +38,9 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => jekyllFrontMatter(loadJekyllYaml(text)) } });
   // Every page at the path Jekyll gives it, unless its front matter says otherwise.
   const folderIndexes = new Set(options.folderIndexes ?? []);
-  eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) => {
-    const relative = path.relative(input, path.resolve(inputPath)).split(path.sep).join("/");
-    return jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative));
-  });
+  const relativePath = (inputPath: string) => path.relative(input, path.resolve(inputPath)).split(path.sep).join("/");
+  const pagePath = (relative: string) => jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative));
+  eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) => pagePath(relativePath(inputPath)));
   eleventyConfig.addGlobalData("permalink", "{{ page.inputPath | jekyll_page_path }}");
   eleventyConfig.addGlobalData("site", jekyllSiteData(options.config, options.site));
   // The site's front matter defaults under each page's own front matter, and Liquid's `page.title` and the
@@ -51,19 +49,17 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   for (const warning of pageDefaults.warnings) options.warn(warning);
   eleventyConfig.addPreprocessor("jekyll-page", "md,html", (data: Record<string, unknown>) => {
     const page = data.page as EleventyPage;
-    const relative = path.relative(input, path.resolve(page.inputPath)).split(path.sep).join("/");
+    const relative = relativePath(page.inputPath);
     const fromDefaults = pageDefaults.forPage(relative);
-    if (Object.keys(fromDefaults).length > 0) {
-      const applied = applyDefaults(data, readJekyllPage(page.inputPath).frontMatter, fromDefaults);
-      options.defaultedKeys?.set(page.inputPath, applied);
-    }
+    const own = readJekyllPage(page.inputPath);
+    if (Object.keys(fromDefaults).length > 0) options.defaultedKeys?.set(page.inputPath, applyDefaults(data, own.frontMatter, fromDefaults));
     // Jekyll fills :path, :basename and :output_ext into a permalink, from front matter or defaults.
     if (typeof data.permalink === "string" && /:(?:path|basename|output_ext)/.test(data.permalink)) {
       data.permalink = jekyllFrontMatterPermalink(fillPermalink(data.permalink, relative));
     }
     // Liquid's page.url and page.dir are read before Eleventy has the URL: the one the permalink gives.
-    const url = page.url || (typeof data.permalink === "string" && !data.permalink.includes("{") ? data.permalink : jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative)));
-    Object.assign(page, jekyllPageFields({ ...page, url }, input, fromDefaults));
+    const url = page.url || (typeof data.permalink === "string" && !data.permalink.includes("{") ? data.permalink : pagePath(relative));
+    Object.assign(page, jekyllPageFields({ ...page, url }, input, fromDefaults, own));
   });
 
   // Jekyll's includes: `{% include note.html text="…" %}` from _includes/ (Eleventy's includes folder too),
@@ -81,14 +77,13 @@ function applyDefaults(data: Record<string, unknown>, own: Record<string, unknow
   const applied: string[] = [];
   for (const [key, value] of Object.entries(fromDefaults)) {
     if (key === "layout" || key === "published") continue;
-    if (!(key in own)) applied.push(key);
     if (key in own) {
-      const mine = own[key];
-      if (typeof mine === "object" && mine !== null && typeof value === "object" && value !== null && !Array.isArray(mine) && !Array.isArray(value)) {
-        data[key] = deepMerge(value as Record<string, unknown>, mine as Record<string, unknown>);
-      }
+      // The page's own map wins key by key; anything else of its own wins whole.
+      const merged = deepMerge({ [key]: value }, { [key]: own[key] })[key];
+      if (merged !== own[key]) data[key] = merged;
       continue;
     }
+    applied.push(key);
     data[key] = key === "permalink" && typeof value === "string" ? jekyllFrontMatterPermalink(value) : value;
     // Eleventy dated the page before this runs: from the file, without a date of its own.
     if (key === "date") {

@@ -47,7 +47,8 @@ export default function pageData(eleventyConfig: UserConfig, options: Options): 
     if (!titles) {
       titles = new Map();
       for (const item of all) {
-        if (item.url) titles.set(item.url, pageTitle(item.data, options.site.name));
+        // Each page's title is computed data already; worked out again only where it is missing.
+        if (item.url) titles.set(item.url, typeof item.data.pageTitle === "string" ? item.data.pageTitle : pageTitle(item.data, options.site.name));
       }
       titleMaps.set(all, titles);
     }

@@ -1,11 +1,12 @@
 // Where a front-matter key sits in its file, so errors can name the line.
 import { splitSource } from "./split.ts";
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** 1-based line of `key:` inside the leading `---` block of `source`, or undefined. */
 export function frontMatterKeyLine(source: string, key: string): number | undefined {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trim() !== "---") return undefined;
-  const pattern = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`);
+  const pattern = new RegExp(`^${escapeRegExp(key)}\\s*:`);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "---") return undefined;

@@ -4,6 +4,7 @@
 // front matter wins over all of them.
 
 import path from "node:path";
+import { escapeRegExp } from "../escape-regexp.ts";
 
 type Values = Record<string, unknown>;
 
@@ -26,14 +27,14 @@ export function defaultsLine(config: string, key: string, value: unknown): numbe
   const lines = config.split(/\r?\n/);
   const start = lines.findIndex((line) => /^defaults\s*:/.test(line));
   if (start < 0) return undefined;
-  const name = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const name = escapeRegExp(key);
   const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
   const lineFor = (pattern: RegExp) => {
     // Up to the next top-level key of the file.
     for (let i = start + 1; i < lines.length && !/^[\w-]+\s*:/.test(lines[i] ?? ""); i++) if (pattern.test(lines[i] ?? "")) return i + 1;
     return undefined;
   };
-  const withValue = shown === undefined ? undefined : lineFor(new RegExp(`(^|[\\s{,])${name}\\s*:\\s*["']?${shown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  const withValue = shown === undefined ? undefined : lineFor(new RegExp(`(^|[\\s{,])${name}\\s*:\\s*["']?${escapeRegExp(shown)}`));
   return withValue ?? lineFor(new RegExp(`(^|[\\s{,])${name}\\s*:`));
 }
 
@@ -146,8 +147,4 @@ function globRegExp(pattern: string): RegExp {
     } else source += escapeRegExp(char);
   }
   return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

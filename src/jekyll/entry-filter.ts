@@ -1,6 +1,7 @@
 // Jekyll's rules for what is published (Jekyll::EntryFilter in 4.3): names starting with `_`, `.`, `#` or `~`
 // and backups ending in `~` are skipped unless listed under `include:`; paths under `exclude:` are skipped.
 import type { JekyllConfig } from "./config.ts";
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** Paths no Jekyll site publishes, whatever its `include:` says. */
 export const NEVER_PUBLISHED = ["Gemfile", "Gemfile.lock", "_config.yml", "_layouts", "_includes", "_data", "_sass", "_plugins", ".jekyll-cache", "_site", ".git"];
@@ -50,8 +51,4 @@ export function fnmatch(pattern: string): RegExp {
     else source += escapeRegExp(char);
   }
   return new RegExp(`^${source}$`, "s");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -13,17 +13,33 @@ export interface EleventyPage {
   [key: string]: unknown;
 }
 
-/** A page's own front matter and text, read from its file. */
-export function readJekyllPage(inputPath: string): { frontMatter: Record<string, unknown>; content: string } {
-  const { data, content } = matter(readFileSync(path.resolve(inputPath), "utf8"), { engines: { yaml: (text: string) => loadJekyllYaml(text) as object } });
+export interface JekyllPage {
+  /** Its own front matter, read as Jekyll reads YAML */
+  frontMatter: Record<string, unknown>;
+  /** The text after it */
+  content: string;
+}
+
+/** A page's own front matter and text. */
+export function parseJekyllPage(source: string): JekyllPage {
+  const { data, content } = matter(source, { engines: { yaml: (text: string) => loadJekyllYaml(text) as object } });
   return { frontMatter: data as Record<string, unknown>, content };
+}
+
+/** A page's own front matter and text, read from its file. */
+export function readJekyllPage(inputPath: string): JekyllPage {
+  return parseJekyllPage(readFileSync(path.resolve(inputPath), "utf8"));
 }
 
 /** The fields Jekyll's `page` has and Eleventy's lacks, for the page read from `page.inputPath`, with the
  * site's front matter defaults for it (src/jekyll/defaults.ts) under its own front matter. */
-export function jekyllPageFields(page: EleventyPage, input: string, defaults: Record<string, unknown> = {}): Record<string, unknown> {
+export function jekyllPageFields(
+  page: EleventyPage,
+  input: string,
+  defaults: Record<string, unknown> = {},
+  { frontMatter: own, content }: JekyllPage = readJekyllPage(page.inputPath),
+): Record<string, unknown> {
   const file = path.resolve(page.inputPath);
-  const { frontMatter: own, content } = readJekyllPage(file);
   const frontMatter = deepMerge(defaults, own);
   const relative = path.relative(input, file).split(path.sep).join("/");
   const url = page.url || "";

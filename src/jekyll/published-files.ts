@@ -1,8 +1,7 @@
 // Which files of a Jekyll site are published, and how: pages to render, files to copy as they are, and
 // what Jekyll leaves out. Jekyll 4.3's reader, with GitHub Pages' optional front matter.
 import { readdirSync, readFileSync } from "node:fs";
-import matter from "gray-matter";
-import { loadJekyllYaml } from "./yaml.ts";
+import { parseJekyllPage } from "./page-fields.ts";
 import path from "node:path";
 import type { JekyllConfig } from "./config.ts";
 import { jekyllEntryFilter } from "./entry-filter.ts";
@@ -112,7 +111,7 @@ function pageUrl(page: string, input: string, config: JekyllConfig): string {
     // Only front matter that names a permalink is worth parsing.
     if (/^permalink:/m.test(text)) {
       try {
-        const { permalink } = jekyllFrontMatter(matter(text, { engines: { yaml: (yaml: string) => loadJekyllYaml(yaml) as object } }).data) as { permalink?: unknown };
+        const { permalink } = jekyllFrontMatter(parseJekyllPage(text).frontMatter) as { permalink?: unknown };
         if (typeof permalink === "string" && !permalink.includes("{")) {
           const filled = jekyllFrontMatterPermalink(fillPermalink(permalink, page));
           // Placeholders Jekyll fills only for posts (:title, :year…) leave the URL unknown here.

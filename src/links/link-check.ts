@@ -155,12 +155,7 @@ function sourceLinkResolver(pages: Iterable<RecordedPage>, basePath: string, inp
   return (href: string, fromInputPath: string): string | undefined => {
     if (href.startsWith("#")) return undefined;
     const [target = "", fragment] = href.split("#", 2);
-    let decoded = target;
-    try {
-      if (target.includes("%")) decoded = decodeURI(target);
-    } catch {
-      return undefined;
-    }
+    const decoded = decode(target, decodeURI);
     if (!/\.(md|markdown)$/i.test(decoded) || isExternal(href)) return undefined;
     if (decoded.startsWith("/") && !input) return undefined;
     const source = decoded.startsWith("/") ? path.join(path.resolve(input ?? ""), decoded) : path.resolve(path.dirname(fromInputPath), decoded);
