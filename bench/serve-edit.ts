@@ -2,7 +2,6 @@
 import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Workspace } from "./tools.ts";
 
@@ -33,9 +32,7 @@ export async function serveEditLatency(space: Workspace, files: string[], edits:
   const server = spawn(
     process.execPath,
     [
-      "--import",
-      pathToFileURL(path.join(space.root, "node_modules/tsx/dist/loader.mjs")).href,
-      path.join(space.root, "src/cli.ts"),
+      path.join(space.root, "src/launch.mjs"),
       "serve",
       "--quiet",
       "--input",

@@ -16,14 +16,12 @@ export interface Workspace {
 
 const require = createRequire(import.meta.url);
 
-/** quire's own build, as `npm run build` runs it (tsx), with its cache in the workspace. */
+/** quire's own build, as `npm run build` runs it (src/launch.mjs), with its cache in the workspace. */
 export function quireBuild(space: Workspace, extraFlags: string[] = []): Command {
   return {
     command: process.execPath,
     args: [
-      "--import",
-      "tsx",
-      path.join(space.root, "src/cli.ts"),
+      path.join(space.root, "src/launch.mjs"),
       "build",
       "--quiet",
       "--input",

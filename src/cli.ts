@@ -14,8 +14,8 @@ import { buildSummary } from "./build-summary.ts";
 const HELP = `quire — a static site generator for essay sites
 
 usage:
-  npm run build [-- flags]       build the site (tsx src/cli.ts build)
-  npm start [-- flags]           serve it with live reload (tsx src/cli.ts serve)
+  npm run build [-- flags]       build the site (node src/launch.mjs build)
+  npm start [-- flags]           serve it with live reload (node src/launch.mjs serve)
   npm run new -- "a title"       start a new page in content/
 
 flags:

@@ -84,6 +84,12 @@ export function cacheLooksCold(files: string[], cache: RenderCache): boolean {
   return misses >= 2;
 }
 
+/** The worker's entry: from src/, a bootstrap that loads the TypeScript through tsx; in the bundle src/launch.mjs
+ * builds, the worker's own bundled entry beside this code. */
+function workerEntry(): URL {
+  return import.meta.url.endsWith(".ts") ? new URL("./prerender-bootstrap.mjs", import.meta.url) : new URL("./prerender-worker.mjs", import.meta.url);
+}
+
 /** Starts rendering `options.input`'s pages into the cache on a spare core; a no-op with one core, no cache, or a
  * warm cache (the worker's start-up would cost more than the few pages it could render). */
 export function startPrerender(options: BuildOptions): Prerender {
@@ -94,7 +100,7 @@ export function startPrerender(options: BuildOptions): Prerender {
   const stop = new SharedArrayBuffer(4);
   const { site, palette, basePath, cacheDir, input, mode } = options;
   const job: PrerenderJob = { files: files.reverse(), options: { site, palette, basePath, cacheDir, input, mode, cache: true }, stop };
-  const worker = new Worker(new URL("./prerender-bootstrap.mjs", import.meta.url), { workerData: job });
+  const worker = new Worker(workerEntry(), { workerData: job });
   let rendered = 0;
   let finished: (count: number) => void = () => {};
   const through = new Promise<number>((resolve) => (finished = resolve));
@@ -134,8 +140,10 @@ export function startPrerender(options: BuildOptions): Prerender {
     send();
   });
   // A worker that fails only costs speed: Eleventy renders whatever is not cached.
+  let failure: Error | undefined;
   const ended = new Promise<void>((resolve) => {
-    const end = () => {
+    const end = (error?: unknown) => {
+      if (error instanceof Error) failure = error;
       alive = false;
       finished(rendered);
       for (const answer of waiting.values()) answer(undefined);
@@ -151,6 +159,7 @@ export function startPrerender(options: BuildOptions): Prerender {
       Atomics.store(new Int32Array(stop), 0, 1);
       worker.postMessage("close");
       await ended;
+      if (process.env.QUIRE_DEBUG) console.error(`quire: the prerender worker rendered ${rendered} of ${files.length} pages${failure ? `, then failed: ${failure.message}` : ""}`);
       return rendered;
     },
     done: () => through,

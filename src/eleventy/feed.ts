@@ -3,10 +3,12 @@
 // Dates and URL filters come from @11ty/eleventy-plugin-rss; the template is ours so titles fall back
 // like the pages' own and the feed's <updated> is the newest page's date, never the build's time.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { BuildLog } from "../build-log.ts";
 import { QuireError } from "../errors.ts";
+import { templatesDir } from "../paths.ts";
 import { absoluteUrls } from "../links/rewrite.ts";
 import { feedEntries, newestDate, undatedWarning, type FeedCandidate } from "../feed-entries.ts";
 
@@ -54,7 +56,7 @@ export default function feed(eleventyConfig: UserConfig, partial: Omit<Options, 
     done.set(url, { html, content });
     return content;
   });
-  eleventyConfig.addTemplate("quire-feed.njk", readFileSync(new URL("templates/feed.njk", import.meta.url), "utf8"), {
+  eleventyConfig.addTemplate("quire-feed.njk", readFileSync(path.join(templatesDir, "feed.njk"), "utf8"), {
     permalink: options.url,
     layout: false,
     eleventyExcludeFromCollections: true,

@@ -2,12 +2,12 @@
 // These build through the command line of a copy of quire's checkout, so the copy's files can be edited.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync, appendFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { parseEntry, RenderCache } from "../../src/cache/render-cache.ts";
-import { quireRoot } from "../../src/paths.ts";
+import { copyOfQuire } from "../helpers/quire-copy.ts";
 import { writeFixture } from "../helpers/site.ts";
 
 const SENTINEL_ID = "served-from-cache";
@@ -25,16 +25,6 @@ function markCachedRenders(cacheDir: string): number {
     marked++;
   }
   return marked;
-}
-
-/** A copy of quire's own files (sharing node_modules) that a test may edit. */
-function copyOfQuire(): string {
-  const copy = mkdtempSync(path.join(tmpdir(), "quire-copy-"));
-  for (const name of ["package.json", "tsconfig.json", ".eleventy.ts", "site.config.ts", "src", "layouts", "public"]) {
-    cpSync(path.join(quireRoot, name), path.join(copy, name), { recursive: true });
-  }
-  symlinkSync(realpathSync(path.join(quireRoot, "node_modules")), path.join(copy, "node_modules"));
-  return copy;
 }
 
 describe("changes to quire itself", () => {

@@ -1,0 +1,19 @@
+// A copy of quire's checkout that a test may edit, beside the real one: its own files, and a node_modules/ of
+// links to the real one's packages (so the copy's node_modules/.cache/ is its own).
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { quireRoot } from "../../src/paths.ts";
+
+export function copyOfQuire(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), "quire-copy-"));
+  for (const name of ["package.json", "package-lock.json", "tsconfig.json", ".eleventy.ts", "site.config.ts", "src", "layouts", "public"]) {
+    cpSync(path.join(quireRoot, name), path.join(copy, name), { recursive: true });
+  }
+  const packages = realpathSync(path.join(quireRoot, "node_modules"));
+  mkdirSync(path.join(copy, "node_modules"));
+  for (const name of readdirSync(packages)) {
+    if (name !== ".cache") symlinkSync(path.join(packages, name), path.join(copy, "node_modules", name));
+  }
+  return copy;
+}
