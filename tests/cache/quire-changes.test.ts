@@ -1,13 +1,13 @@
 // A change to quire itself — a layout, its own code — must show in the next build even with a full cache.
 // These build through the command line of a copy of quire's checkout, so the copy's files can be edited.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { parseEntry, RenderCache } from "../../src/cache/render-cache.ts";
-import { copyOfQuire } from "../helpers/quire-copy.ts";
+import { copyOfQuire, removeCopiesOfQuire } from "../helpers/quire-copy.ts";
 import { writeFixture } from "../helpers/site.ts";
 
 const SENTINEL_ID = "served-from-cache";
@@ -28,6 +28,8 @@ function markCachedRenders(cacheDir: string): number {
 }
 
 describe("changes to quire itself", () => {
+  afterAll(removeCopiesOfQuire);
+
   it("show in the next build: a layout edit, a code edit, and --no-cache", () => {
     const copy = copyOfQuire();
     const input = writeFixture({ "index.md": "home\n", "essay.md": "---\ntitle: an essay\n---\n# a heading\n\nsome *text*\n" });

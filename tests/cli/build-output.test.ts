@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { writeFixture } from "../helpers/site.ts";
 
 const quire = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8" });
+  spawnSync(process.execPath, ["src/launch.mjs", ...args], { encoding: "utf8" });
 
 describe("quire build's output", () => {
   const input = writeFixture({ "index.md": "home\n", "dated.md": "---\ndate: 2024-01-01\n---\nx\n", "undated.md": "y\n" });

@@ -1,11 +1,11 @@
 // src/launch.mjs, what `npm run build` runs: a bundle of quire's code made once per version of it, never a stale
 // one, the same site as quire run from its sources, and quire from its sources when no bundle can be made.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { copyOfQuire } from "../helpers/quire-copy.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyOfQuire, removeCopiesOfQuire } from "../helpers/quire-copy.ts";
 import { writeFixture } from "../helpers/site.ts";
 
 const launch = (copy: string, args: string[], env: Record<string, string> = {}) =>
@@ -27,6 +27,8 @@ function filesOf(folder: string): Map<string, Buffer> {
 }
 
 describe("the launcher", () => {
+  afterAll(removeCopiesOfQuire);
+
   it("runs a bundle of quire's code, and makes a new one when the code changes", () => {
     const copy = copyOfQuire();
     const first = launch(copy, ["--help"]);
@@ -53,6 +55,36 @@ describe("the launcher", () => {
     writeFileSync(settings, `${readFileSync(settings, "utf8")}\n// an edit of the site's settings\n`);
     expect(launch(copy, ["--help"]).status).toBe(0);
     expect(bundles(copy), "site.config.ts is in the bundle too").toHaveLength(3);
+
+    const tsconfig = path.join(copy, "tsconfig.json");
+    writeFileSync(tsconfig, readFileSync(tsconfig, "utf8").replace('"target": "ES2022"', '"target": "ES2020"'));
+    expect(launch(copy, ["--help"]).status).toBe(0);
+    expect(bundles(copy), "tsconfig.json changes how esbuild compiles").toHaveLength(4);
+  });
+
+  it("removes other versions' bundles unused for a day, and keeps those in use", () => {
+    const copy = copyOfQuire();
+    expect(launch(copy, ["--help"]).status).toBe(0);
+    const [current] = bundles(copy);
+    const cache = path.join(copy, "node_modules/.cache/quire");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    for (const name of ["old-unused", "recent"]) mkdirSync(path.join(cache, name));
+    utimesSync(path.join(cache, "old-unused"), twoDaysAgo, twoDaysAgo);
+    utimesSync(path.join(cache, current!), twoDaysAgo, twoDaysAgo);
+
+    expect(launch(copy, ["--help"]).status).toBe(0);
+    expect(Date.now() - statSync(path.join(cache, current!)).mtimeMs, "a bundle run is marked in use").toBeLessThan(60 * 60 * 1000);
+    expect(bundles(copy), "only a new bundle clears old ones").toContain("old-unused");
+
+    const cli = path.join(copy, "src/cli.ts");
+    writeFileSync(cli, `${readFileSync(cli, "utf8")}
+// another version
+`);
+    expect(launch(copy, ["--help"]).status).toBe(0);
+    expect(bundles(copy)).not.toContain("old-unused");
+    expect(bundles(copy)).toContain("recent");
+    expect(bundles(copy), "the bundle used a moment ago stays").toContain(current);
+    expect(bundles(copy)).toHaveLength(3);
   });
 
   it("builds the same site as quire run from its sources, the prerender worker and the feed included", () => {

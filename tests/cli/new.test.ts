@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildSite } from "../helpers/site.ts";
 
 const quire = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8" });
+  spawnSync(process.execPath, ["src/launch.mjs", ...args], { encoding: "utf8" });
 
 describe("quire new", () => {
   it("starts content/<slug>/index.md, which the next build publishes", async () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const quire = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8" });
+  spawnSync(process.execPath, ["src/launch.mjs", ...args], { encoding: "utf8" });
 
 describe("quire build --output", () => {
   it("refuses the project root", () => {
