@@ -1,52 +1,115 @@
 // The search page's script, and the only script on the site: Pagefind's browser API over the index the
-// build wrote to /pagefind/, in bundles listed by /pagefind/bundles.json (src/search-index.ts): the first is
-// loaded, the others merged into it. Paths are relative to this file, so a site under a base path works too.
-/* global document, fetch, location, URL, URLSearchParams -- a browser script, outside the Node project eslint configures */
+// build wrote to /pagefind/, in bundles listed by /pagefind/bundles.json (src/search-index.ts), each searched
+// on its own and their answers merged. Paths are relative to this file, so a site under a base path works too.
+/* global document, fetch, location, setTimeout, URL, URLSearchParams -- a browser script, outside the Node project eslint configures */
 const form = document.querySelector(".search-form");
 const input = document.querySelector("#search-input");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const siteRoot = new URL("../", import.meta.url);
 
-let pagefind;
+/** Each bundle's own Pagefind: searched one by one, so the page can tell which of them found the words asked. */
+let bundles;
 try {
   const index = new URL("pagefind/", siteRoot);
-  const { bundles } = await (await fetch(new URL("bundles.json", index))).json();
-  const [first, ...rest] = bundles.map((bundle) => new URL(bundle, index));
-  pagefind = await import(new URL("pagefind.js", first).href);
-  await pagefind.options({ baseUrl: siteRoot.pathname });
-  for (const bundle of rest) await pagefind.mergeIndex(bundle.pathname, { baseUrl: siteRoot.pathname });
-  await pagefind.init();
+  const { bundles: paths } = await (await fetch(new URL("bundles.json", index))).json();
+  // Every bundle's pagefind.js is a module of its own (another URL), with its own index and worker.
+  bundles = await Promise.all(
+    paths.map(async (bundle) => {
+      const pagefind = await import(new URL(`${bundle}pagefind.js`, index).href);
+      await pagefind.options({ baseUrl: siteRoot.pathname });
+      await pagefind.init();
+      return pagefind;
+    }),
+  );
 } catch {
   status.textContent = "the search index is missing; the home page lists every page";
 }
 
-if (pagefind) {
+if (bundles) {
   form.hidden = false;
   document.querySelector(".search-needs-js").hidden = true;
   let latest = 0;
-  const show = async (query) => {
+  const show = async (query, wait) => {
     const asked = ++latest;
-    const found = query.trim() ? await pagefind.debouncedSearch(query, {}, 150) : { results: [] };
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     // A newer keystroke has started its own search; this one's answer is stale.
-    if (found === null || asked !== latest) return;
-    const pages = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+    if (asked !== latest) return;
+    const found = query.trim() ? await searchAll(query) : [];
+    if (asked !== latest) return;
+    const pages = await Promise.all(found.slice(0, 20).map((result) => result.data()));
     if (asked !== latest) return;
     list.replaceChildren(...pages.map(resultItem));
-    const count = found.results.length;
+    const count = found.length;
     status.textContent = query.trim() ? `${count === 1 ? "1 page" : `${count} pages`} found${count > pages.length ? `, the first ${pages.length} shown` : ""}` : "";
   };
-  input.addEventListener("input", () => show(input.value));
+  input.addEventListener("input", () => show(input.value, 150));
   // Results follow the typing; the button (or Enter) searches again at once.
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    show(input.value);
+    show(input.value, 0);
   });
   const asked = new URLSearchParams(location.search).get("q");
   if (asked) {
     input.value = asked;
-    show(asked);
+    show(asked, 0);
   }
+}
+
+/** Every bundle's results for `query`, best first, but those of bundles that did not find the words asked. */
+async function searchAll(query) {
+  const answers = await Promise.all(bundles.map((pagefind) => pagefind.search(query)));
+  const kept = await withoutStandIns(query, answers.map((answer) => answer.results).filter((results) => results.length > 0));
+  return kept.flat().sort((a, b) => b.score - a.score);
+}
+
+// When a bundle has no word that starts like a word asked, Pagefind answers with the longest start of it that
+// it has: a bundle without "harbourmaster" finds "harbour". One index over the whole site would do that only
+// when no page has the word; in bundles, each does it alone. So for each word asked, how far each bundle's best
+// page matches it is measured (the letters its matched words share with the word), and a bundle is left out
+// when it matches less than the word's stem while another bundle matches the stem — or, when no bundle does,
+// less than the bundle that matches most, as one index would answer.
+
+/** Endings Pagefind's English stemmer may take off, longest first: the stem is at least this short. */
+const ENDINGS = ["ational", "ations", "ation", "ness", "ment", "ings", "ingly", "edly", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s", "e", "y"];
+
+function fold(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** How many letters of `word` its stem surely keeps: endings taken off twice, at least three letters left. */
+function stemFloor(word) {
+  let stem = word;
+  for (let round = 0; round < 2; round++) {
+    const ending = ENDINGS.find((end) => stem.endsWith(end) && stem.length - end.length >= 3);
+    if (ending) stem = stem.slice(0, -ending.length);
+  }
+  return Math.min(stem.length, word.length);
+}
+
+function sharedStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+async function withoutStandIns(query, answers) {
+  if (answers.length < 2 || /"/.test(query)) return answers;
+  const words = query.split(/\s+/).map(fold).filter(Boolean);
+  // Languages written without spaces are split by Pagefind into words this page cannot see: keep everything.
+  if (words.length === 0 || words.some((word) => !/^[\p{Script=Latin}\p{N}]+$/u.test(word))) return answers;
+  const depths = await Promise.all(
+    answers.map(async ([best]) => {
+      const page = await best.data();
+      if (page.content.includes("\u200B")) return undefined;
+      const text = page.content.split(/[^\S\uFEFF]+/g);
+      const matched = best.words.map((at) => fold(text[at] ?? ""));
+      return words.map((word) => Math.max(0, ...matched.map((found) => sharedStart(found, word))));
+    }),
+  );
+  if (depths.includes(undefined)) return answers;
+  const needed = words.map((word, i) => Math.min(stemFloor(word), Math.max(...depths.map((depth) => depth[i]))));
+  return answers.filter((_, b) => words.every((_, i) => depths[b][i] >= needed[i]));
 }
 
 function resultItem(page) {

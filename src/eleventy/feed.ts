@@ -25,7 +25,10 @@ export interface Options {
   entries: number;
 }
 
-export const defaults = { url: "/feed.xml", basePath: "/", entries: 20 } satisfies Partial<Options>;
+/** Where the feed is, in the output folder (its URL is always the default). */
+export const FEED_FILE = "feed.xml";
+
+export const defaults = { url: `/${FEED_FILE}`, basePath: "/", entries: 20 } satisfies Partial<Options>;
 
 /** The page's HTML without the "#" section links markdown puts after each heading (src/markdown/heading-ids.ts). */
 export function withoutHeadingAnchors(html: string): string {

@@ -28,6 +28,8 @@ export interface LinkProblem {
 
 export interface LinkCorrection {
   inputPath: string;
+  /** The URL of the page the link is on */
+  url: string;
   line?: number;
   from: string;
   to: string;
@@ -126,7 +128,7 @@ export class LinkRegistry {
         const to = verdict.status === "rewrite" ? verdict.href : verdict.status === "ok" && href !== link.href ? href : undefined;
         if (to !== undefined) {
           rewrites.set(link.href, to);
-          report.corrected.push({ inputPath: page.inputPath, line: lineOf(page.inputPath, link.href), from: link.href, to });
+          report.corrected.push({ inputPath: page.inputPath, url: page.url, line: lineOf(page.inputPath, link.href), from: link.href, to });
         } else if (verdict.status === "broken") {
           report.broken.push({
             inputPath: page.inputPath,

@@ -30,7 +30,9 @@ export function absoluteUrls(html: string, pageUrl: string, siteBase: string): s
   // Root-relative links are relative to the site, which may live under a base path.
   const absolute = (href: string) =>
     isExternal(href) || href === "" ? href : href.startsWith("/") ? new URL(href.slice(1), base).href : new URL(href, page).href;
-  return html.replace(/(\s(href|src|srcset)\s*=\s*)(["'])([^"']*)\3/gi, (_, before: string, name: string, quote: string, value: string) => {
+  // A double-quoted value may hold a single quote (`href="#one-tool's-noise"`), and the other way round.
+  return html.replace(/(\s(href|src|srcset)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi, (_, before: string, name: string, double?: string, single?: string) => {
+    const value = double ?? single ?? "";
     const raw = value.replace(/&(amp|quot|lt|gt|#39);/g, (_entity, name: string) => ENTITIES[name] ?? "");
     const rewritten =
       name.toLowerCase() === "srcset"
@@ -42,7 +44,7 @@ export function absoluteUrls(html: string, pageUrl: string, siteBase: string): s
             })
             .join(", ")
         : absolute(raw);
-    return `${before}${quote}${escapeAttribute(rewritten)}${quote}`;
+    return `${before}"${escapeAttribute(rewritten)}"`;
   });
 }
 

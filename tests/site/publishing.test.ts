@@ -62,6 +62,35 @@ describe("the Atom feed", () => {
     expect(content("img").attr("src")).toBe("https://example.net/older/pic.png");
     expect($("entry").last().find("content").attr("type")).toBe("html");
   });
+  it("carries the links the link check corrected on the page, as the page has them, under a base path too", async () => {
+    const pages = {
+      "index.md": "home\n",
+      "other.md": "---\ntitle: other\n---\nthe other page\n",
+      "linked.md": [
+        "---\ntitle: linked\ndate: 2024-03-01\n---",
+        "to [the source](other.md), to [a shouted part](#THE-PART), to [a quoted part](#the-boat's-part) and [home](/)",
+        "",
+        "# the part",
+        "",
+        "text",
+        "",
+        "# the boat's part",
+        "",
+        "more text",
+        "",
+      ].join("\n"),
+    };
+    for (const basePath of ["/", "/blog/"]) {
+      const built = await buildSite(pages, { basePath });
+      const onPage = built.page("/linked/")("main p a").map((_, a) => built.page("/linked/")(a).attr("href")).get();
+      const prefix = basePath.replace(/\/$/, "");
+      expect(onPage, "the page's links, corrected").toEqual([`${prefix}/other/`, "#the-part", "#the-boats-part", `${prefix}/`]);
+      const entry = cheerio.load(xml(built.file("feed.xml"))("entry").first().find("content").text());
+      const inFeed = entry("p a").map((_, a) => entry(a).attr("href")).get();
+      const origin = `https://example.net${prefix}`;
+      expect(inFeed, basePath).toEqual([`${origin}/other/`, `${origin}/linked/#the-part`, `${origin}/linked/#the-boats-part`, `${origin}/`]);
+    }
+  });
   it("leaves out undated pages and says which in one warning", () => {
     expect(site.file("feed.xml")).not.toContain("no date anywhere");
     expect(site.result.warnings).toHaveLength(1);

@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import * as cheerio from "cheerio";
 import { build } from "../../src/build.ts";
 import { writeFixture } from "../helpers/site.ts";
 import { SearchIndex } from "../../src/search-index.ts";
@@ -45,6 +46,24 @@ describe("the search index", () => {
     expect(byUrl["/a/"]?.content).toBe("wombat heading. plain text here.");
     expect(byUrl["/a/"]?.meta.title).toBe("quokka tales");
     expect(byUrl["/"]?.content).toBe("welcome.");
+  });
+
+  it("leaves out the not-found page, which has no address of its own either", async () => {
+    const input = writeFixture({
+      "index.md": "---\ntitle: home\n---\nwelcome\n",
+      "404.md": "---\ntitle: page not found\npermalink: /404.html\n---\nthere is no page at this address, a typo perhaps\n",
+    });
+    const output = path.join(scratch(), "site");
+    await build({ input, output, cache: false, quiet: true });
+    expect(records(output).map((record) => record.url)).toEqual(["/"]);
+    const notFound = cheerio.load(readFileSync(path.join(output, "404.html"), "utf8"));
+    expect(notFound("main").text()).toContain("there is no page at this address");
+    expect(notFound("[data-pagefind-body]")).toHaveLength(0);
+    expect(notFound('link[rel="canonical"], meta[property="og:url"]')).toHaveLength(0);
+    expect(notFound('meta[name="robots"]').attr("content")).toBe("noindex");
+    const home = cheerio.load(readFileSync(path.join(output, "index.html"), "utf8"));
+    expect(home('link[rel="canonical"]').attr("href")).toMatch(/\/$/);
+    expect(home('meta[name="robots"]')).toHaveLength(0);
   });
 
   it("comes in shards of a few pages each; an edit re-indexes only the edited page's shard", async () => {

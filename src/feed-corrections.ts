@@ -1,0 +1,43 @@
+// The link check corrects links in the written pages (src/links/link-check.ts: a link to a page's markdown
+// file, a fragment in the wrong case or with the apostrophes kramdown drops). The feed carries the same pages'
+// HTML, written before the check: its entries get the same corrections, so no feed link goes nowhere.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { LinkCorrection } from "./links/link-check.ts";
+import { rewriteLinks } from "./links/rewrite.ts";
+
+/** Applies `corrections` to the entries of the Atom feed at `file`, whose links are absolute on `siteBase`. */
+export function correctFeed(file: string, corrections: readonly LinkCorrection[], siteBase: string): void {
+  if (corrections.length === 0 || !existsSync(file)) return;
+  const base = new URL(siteBase.endsWith("/") ? siteBase : `${siteBase}/`);
+  // By each page's address: every link, from and to, as the written page resolves it (its hrefs carry the base path).
+  const byPage = new Map<string, Map<string, string>>();
+  for (const fix of corrections) {
+    const page = new URL(fix.url.replace(/^\/+/, ""), base).href;
+    const fixes = byPage.get(page) ?? new Map<string, string>();
+    byPage.set(page, fixes);
+    fixes.set(new URL(fix.from, page).href, new URL(fix.to, page).href);
+  }
+  const xml = readFileSync(file, "utf8");
+  const corrected = xml.replace(/<entry>[\s\S]*?<\/entry>/g, (entry) => {
+    const id = /<id>([^<]*)<\/id>/.exec(entry)?.[1];
+    const fixes = id === undefined ? undefined : byPage.get(new URL(unescapeXml(id)).href);
+    if (!fixes) return entry;
+    return entry.replace(/(<content type="html">)([\s\S]*?)(<\/content>)/, (_, open: string, html: string, close: string) => {
+      const rewritten = rewriteLinks(unescapeXml(html), (link) => (link.kind === "a[href]" || link.kind === "area[href]" ? fixes.get(link.href) : undefined));
+      return `${open}${escapeXml(rewritten)}${close}`;
+    });
+  });
+  if (corrected !== xml) writeFileSync(file, corrected);
+}
+
+// The five characters the feed template's autoescape writes as entities, both ways.
+const ENTITY_OF: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const CHARACTER_OF = Object.fromEntries(Object.entries(ENTITY_OF).map(([character, entity]) => [entity, character]));
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ENTITY_OF[character] ?? character);
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => CHARACTER_OF[entity] ?? entity);
+}
