@@ -56,7 +56,9 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   eleventyConfig.addPlugin(siteFiles, { input, files, mode: options.mode, warn });
   // Every page gets the base layout unless it names another.
   eleventyConfig.addGlobalData("layout", "base.njk");
-  eleventyConfig.addGlobalData("site", options.site);
+  // A Jekyll site's `site` is its _config.yml with these settings (src/eleventy/jekyll-site.ts). Eleventy merges
+  // global data into the objects it is given, arrays concatenated: `site` is added once, as a copy of its own.
+  if (!jekyllConfig) eleventyConfig.addGlobalData("site", structuredClone(options.site));
 
   // The author's kramdown dialect on markdown-it (src/markdown/).
   eleventyConfig.setLibrary("md", createMarkdown());

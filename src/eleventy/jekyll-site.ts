@@ -42,7 +42,8 @@ export default function jekyllSite(eleventyConfig: UserConfig, partial: Options)
   const pagePath = (relative: string) => jekyllPagePath(relative, options.config.permalink, folderIndexes.has(relative));
   eleventyConfig.addFilter("jekyll_page_path", (inputPath: string) => pagePath(relativePath(inputPath)));
   eleventyConfig.addGlobalData("permalink", "{{ page.inputPath | jekyll_page_path }}");
-  eleventyConfig.addGlobalData("site", jekyllSiteData(options.config, options.site));
+  // A copy: Eleventy merges data into what it is given, and these settings outlive this reading of the configuration.
+  eleventyConfig.addGlobalData("site", jekyllSiteData(options.config, structuredClone(options.site)));
   // The site's front matter defaults under each page's own front matter, and Liquid's `page.title` and the
   // page's other front matter, as Jekyll gives them.
   const pageDefaults = frontMatterDefaults(options.config.raw.defaults);

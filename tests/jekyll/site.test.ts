@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { build } from "../../src/build.ts";
 import { describeBuildError } from "../../src/report-error.ts";
+import { withDefaults } from "../../src/build-options.ts";
 import { buildSite, writeFixture, type BuiltSite } from "../helpers/site.ts";
 
 const fixture = path.resolve("tests/fixtures/jekyll-site");
@@ -234,5 +235,21 @@ describe("quire's own content/", () => {
     const { message, output } = await failure({ "index.md": "home\n", "styles/quire.css": "body {}\n" });
     expect(message).toMatch(/styles\/quire\.css and public\/styles\/quire\.css would both be published at \/styles\/quire\.css/);
     expect(existsSync(output)).toBe(false);
+  });
+});
+
+describe("a Jekyll site's `site` data", () => {
+  it("lists the accounts of the site's settings once, and leaves the settings as they were, build after build", async () => {
+    const settings = withDefaults().site;
+    const before = structuredClone(settings);
+    const input = writeFixture({ "_config.yml": CONFIG, "index.md": "home\n", "accounts.md": "---\nlayout: accounts.njk\n---\nwhere to find me\n" });
+    const accounts = Object.values(before.accounts ?? {}).flat();
+    expect(accounts.length).toBeGreaterThan(1);
+    for (let round = 0; round < 3; round++) {
+      const built = (await quietly(() => buildSite(input, { site: settings }))).result;
+      const $ = built.page("/accounts.html");
+      expect($(".account-group li a").map((_, a) => $(a).attr("href")).get(), `build ${round + 1}`).toEqual(accounts.map((account) => account.url));
+      expect(settings).toEqual(before);
+    }
   });
 });
