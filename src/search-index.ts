@@ -110,10 +110,13 @@ export class SearchIndex {
 }
 
 function shardKey(shard: IndexedPage[], count: number): string {
-  const hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0${EXCLUDED.join(",")}\0${count}\0`);
+  const hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0${EXCLUDED.join(",")}\0${UNUSED.source}\0${count}\0`);
   for (const page of shard) hash.update(`${page.url}\0${page.file}\0${page.hash}\0`);
   return hash.digest("hex");
 }
+
+/** Files of a Pagefind bundle no page of the site loads: its UI scripts and styles, its highlighter. */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
 /** In a cached shard: the size of each of its files when it was cached. */
 const SIZES = "quire-sizes.json";
@@ -176,6 +179,8 @@ async function indexShard(site: string, shard: IndexedPage[], bundle: string): P
       linkOrCopy(path.join(site, page.file), to);
     }
     await runPagefind(folder, bundle);
+    // Pagefind's ready-made search interfaces (~400 KB): the search page uses its API alone.
+    for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(path.join(bundle, name));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

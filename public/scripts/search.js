@@ -6,6 +6,9 @@ const form = document.querySelector(".search-form");
 const input = document.querySelector("#search-input");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
+const more = document.querySelector(".search-more");
+/** Results shown at a time: "more results" shows the next ones. */
+const PAGE = 20;
 const siteRoot = new URL("../", import.meta.url);
 
 /** Each bundle's own Pagefind: searched one by one, so the page can tell which of them found the words asked. */
@@ -37,12 +40,31 @@ if (bundles) {
     if (asked !== latest) return;
     const found = query.trim() ? await searchAll(query) : [];
     if (asked !== latest) return;
-    const pages = await Promise.all(found.slice(0, 20).map((result) => result.data()));
+    const pages = await Promise.all(found.slice(0, PAGE).map((result) => result.data()));
     if (asked !== latest) return;
     list.replaceChildren(...pages.map(resultItem));
-    const count = found.length;
-    status.textContent = query.trim() ? `${count === 1 ? "1 page" : `${count} pages`} found${count > pages.length ? `, the first ${pages.length} shown` : ""}` : "";
+    shown = { asked, found, count: pages.length };
+    tell(query);
   };
+  /** What the list holds: the search it answers, all it found, how many are shown. */
+  let shown = { asked: 0, found: [], count: 0 };
+  const tell = (query) => {
+    const { found, count } = shown;
+    const total = found.length;
+    status.textContent = query.trim() ? `${total === 1 ? "1 page" : `${total} pages`} found${total > count ? `, the first ${count} shown` : ""}` : "";
+    more.hidden = total <= count;
+  };
+  more.addEventListener("click", async () => {
+    const { asked, found, count } = shown;
+    const pages = await Promise.all(found.slice(count, count + PAGE).map((result) => result.data()));
+    if (asked !== latest) return;
+    const items = pages.map(resultItem);
+    list.append(...items);
+    shown = { asked, found, count: count + pages.length };
+    tell(input.value);
+    // The reader carries on from the first new result.
+    items[0]?.querySelector("a")?.focus();
+  });
   input.addEventListener("input", () => show(input.value, 150));
   // Results follow the typing; the button (or Enter) searches again at once.
   form.addEventListener("submit", (event) => {

@@ -67,6 +67,18 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
       expect(main!.width).toBeGreaterThan(600);
       expect(main!.width).toBeLessThanOrEqual(800);
     });
+    it("draws a heading's focused # link round the # itself, on the heading's line", async () => {
+      await open(desktopPage, "/essay/");
+      for (const level of ["h2", "h3"]) {
+        const anchor = desktopPage.locator(`${level} + .heading-anchor`).first();
+        await anchor.focus();
+        const [box, heading] = [await anchor.boundingBox(), await desktopPage.locator(`${level}:has(+ .heading-anchor)`).first().boundingBox()];
+        // A box of no height drew the focus ring as a flat bar above the #.
+        expect(box!.height, level).toBeGreaterThan(10);
+        expect(box!.y, level).toBeGreaterThanOrEqual(heading!.y - 1);
+        expect(box!.y + box!.height, level).toBeLessThanOrEqual(heading!.y + heading!.height + 1);
+      }
+    });
     it("paints the header band in the page's colour, for every palette colour", async () => {
       for (const [name, hex] of Object.entries(palette)) {
         await open(desktopPage, `/colour-${name}/`);

@@ -18,6 +18,7 @@ const texts: Record<string, string> = {
 };
 for (let n = 1; n <= 8; n++) texts[`harbour-${n}.md`] = `the harbour at dawn, morning ${n}\nboats rock on the water\nthe gulls ${n % 2 ? "keep" : "kept"} watch\n`;
 for (let n = 1; n <= 3; n++) texts[`wall-${n}.md`] = `an old wall ${n} keeps the wind out\n`;
+for (let n = 1; n <= 24; n++) texts[`tide-${n}.md`] = `tide table ${n}\n`;
 
 /** The pages whose text has a word matching `pattern`, as a single index finds them. */
 const pagesWith = (pattern: RegExp) => Object.values(texts).filter((text) => pattern.test(text)).length;
@@ -82,6 +83,21 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
   it("keeps the other forms of a word, whichever bundle they are in", async () => {
     expect((await search("keeping")).count).toBe(pagesWith(/\bkeep(s|ing)?\b/));
     expect((await search("keeps")).count).toBe(pagesWith(/\bkeep(s|ing)?\b/));
+  });
+
+  it("shows twenty results at a time, and the rest on asking", async () => {
+    const tides = pagesWith(/\btide/);
+    expect(tides).toBeGreaterThan(20);
+    expect((await search("tide")).count).toBe(tides);
+    expect(await page.locator(".search-results li").count()).toBe(20);
+    await expect.poll(() => page.locator(".search-status").textContent()).toBe(`${tides} pages found, the first 20 shown`);
+    const more = page.getByRole("button", { name: "more results" });
+    await more.click();
+    await expect.poll(() => page.locator(".search-results li").count()).toBe(tides);
+    expect(await page.locator(".search-status").textContent()).toBe(`${tides} pages found`);
+    expect(await more.isHidden()).toBe(true);
+    const paths = await page.locator(".search-results a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(new Set(paths).size, "no result twice").toBe(tides);
   });
 
   it("answers a word no page has with the pages closest to it, as one index would", async () => {

@@ -46,6 +46,12 @@ describe("the search index", () => {
     expect(byUrl["/a/"]?.content).toBe("wombat heading. plain text here.");
     expect(byUrl["/a/"]?.meta.title).toBe("quokka tales");
     expect(byUrl["/"]?.content).toBe("welcome.");
+    // What the search page loads is there; Pagefind's own search interfaces, which nothing loads, are not.
+    for (const bundle of bundlesOf(output)) {
+      const files = readdirSync(bundle);
+      expect(files).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"]));
+      expect(files.filter((name) => /^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)), bundle).toEqual([]);
+    }
   });
 
   it("leaves out the not-found page, which has no address of its own either", async () => {
