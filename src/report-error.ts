@@ -1,7 +1,7 @@
 // Turns whatever a build threw into the message an author can act on.
 import { findQuireError, findYamlError } from "./errors.ts";
 import { readFileSync } from "node:fs";
-import { bodyLineToFileLine, yamlErrorFileLine } from "./frontmatter/lines.ts";
+import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
 function fileFromMessages(error: unknown): string | undefined {
@@ -31,11 +31,20 @@ export function describeBuildError(error: unknown): string {
   const yaml = findYamlError(error);
   if (yaml) {
     const file = fileFromMessages(error) ?? "a page";
+    let mistake: ReturnType<typeof frontMatterMistake>;
+    try {
+      mistake = frontMatterMistake(readFileSync(file, "utf8"), yamlErrorFileLine(yaml.line));
+    } catch {
+      // No file to read (a watch-mode race, or no file named): js-yaml's own account follows.
+    }
+    if (mistake) return `${file}:${mistake.line}: the front matter is not valid YAML: ${mistake.message}\n  → ${mistake.hint}`;
     return `${file}:${yamlErrorFileLine(yaml.line)}: the front matter is not valid YAML: ${yaml.reason}\n  → check the quotes and colons on that line; text with a colon in it needs quotes ("like: this")`;
   }
   const chain = messages(error);
   const liquid = liquidError(chain);
   if (liquid) return liquid;
+  const date = dateError(chain);
+  if (date) return date;
   const hint = hintFor(chain.join("\n"));
   return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
 }
@@ -58,6 +67,25 @@ function liquidError(chain: string[]): string | undefined {
   return undefined;
 }
 
+/** Eleventy refuses a `date:` it cannot read ("yesterday", 2024, 31/07/2024), naming the file: the author is
+ * told the line too. */
+function dateError(chain: string[]): string | undefined {
+  for (const message of chain) {
+    const match = /Data cascade value for `date` \(([^)]*)\) is invalid for (.+?\.(?:md|markdown|html|njk|liquid))\b/.exec(message);
+    if (!match) continue;
+    const [, value = "", file = ""] = match;
+    let line: number | undefined;
+    try {
+      line = frontMatterKeyLine(readFileSync(file, "utf8"), "date");
+    } catch {
+      // The file is gone (a watch-mode race): the file alone is named.
+    }
+    const where = `${file.replace(/^\.\//, "")}${line === undefined ? "" : `:${line}`}`;
+    return `${where}: "date" is ${value}, which is not a date\n  → write it as date: 2024-07-31 (a time may follow: 2024-07-31T09:30:00), or leave it out to date the page by its first commit`;
+  }
+  return undefined;
+}
+
 function liquidHint(reason: string): string {
   if (reason.startsWith("undefined filter")) {
     return "check the filter's name (quire has Liquid's filters and Jekyll's absolute_url and relative_url); text that only looks like Liquid goes between {% raw %} and {% endraw %}";
@@ -71,8 +99,6 @@ function hintFor(text: string): string | undefined {
   if (text.includes("Output conflict")) {
     return "name.md and name/index.md both publish at /name/: keep one of them, or give one a permalink: of its own";
   }
-  const date = /Data cascade value for `date` \(([^)]*)\) is invalid/.exec(text);
-  if (date) return `"date: ${date[1]}" is not a date: write it as date: 2024-07-31`;
   if (text.includes("Problem creating an Eleventy Layout")) return "the layout: in this page's front matter names no file in layouts/; remove it to get the default";
   return undefined;
 }

@@ -43,3 +43,29 @@ export function impossibleDate(source: string, parsed: Date): string | undefined
   const agrees = parsed.getUTCFullYear() === year && parsed.getUTCMonth() + 1 === month && parsed.getUTCDate() === day;
   return agrees ? undefined : `${written[1]}-${written[2]}-${written[3]}`;
 }
+
+/**
+ * What is wrong in front matter js-yaml refused at `errorLine` (the file's line), where it can be seen from the
+ * text: an opening `---` never closed (the whole page was read as YAML), or a quote opened on an earlier line and
+ * never closed there (js-yaml notices only lines later). Undefined when neither explains it.
+ */
+export function frontMatterMistake(source: string, errorLine: number): { line: number; message: string; hint: string } | undefined {
+  const lines = source.split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== "---") return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close === -1) {
+    return { line: 1, message: "the front matter that starts here has no closing --- line, so the whole page was read as front matter", hint: "add a line with only --- where the front matter ends, before the page's text" };
+  }
+  for (let index = 1; index < Math.min(close, errorLine - 1); index++) {
+    const value = /^\s*[^\s:#][^:]*:\s+(["'])(.*)$/.exec(lines[index] ?? "");
+    if (!value) continue;
+    const [, quote = "", first = ""] = value;
+    // A quote closes at its next unescaped twin ('' is an escaped ' in YAML's single quotes); a quoted value
+    // may go on over the next lines, up to the one js-yaml stopped at.
+    const rest = [first, ...lines.slice(index + 1, errorLine - 1)].join("\n");
+    // Closed well: the closing quote ends its line (a comment may follow), as a value's last quote does.
+    const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?(?:\n|$)/ : /^(?:[^']|'')*'[ \t]*(?:#.*)?(?:\n|$)/).test(rest);
+    if (!closed) return { line: index + 1, message: `this line opens a ${quote === '"' ? "double" : "single"} quote and does not close it`, hint: `end the value with ${quote} on the same line` };
+  }
+  return undefined;
+}

@@ -42,13 +42,24 @@ describe("bad front matter", () => {
   });
 
   it("explains a page that is not a date, and two files publishing at one URL, without staging paths", async () => {
-    const date = await failure({ "index.md": "home\n", "x.md": "---\ndate: yesterday\n---\nbody\n" });
-    expect(date.message).toContain("x.md");
-    expect(date.message).toContain("write it as date: 2024-07-31");
+    for (const [value, written] of [["yesterday", "yesterday"], ["2024", "2024"], ["31/07/2024", "31/07/2024"]]) {
+      const date = await failure({ "index.md": "home\n", "x.md": `---\ntitle: x\ndate: ${value}\n---\nbody\n` });
+      expect(date.message, value).toMatch(new RegExp(`x\\.md:3: "date" is ${written}, which is not a date\\n {2}→ write it as date: 2024-07-31`));
+    }
     const clash = await failure({ "index.md": "home\n", "x.md": "a\n", "x/index.md": "b\n" });
     expect(clash.message).toContain("name.md and name/index.md both publish at /name/");
     expect(clash.message).toContain(`${clash.output}/x/index.html`);
     expect(clash.message).not.toContain(".building-");
+  });
+
+  it("points a front-matter mistake at its own line: a quote left open, front matter never closed", async () => {
+    const open = await failure({ "index.md": "home\n", "q.md": '---\ntitle: "half done\ncolor: "teal"\nexcerpt: "one line"\n---\n\ntext\n' });
+    expect(open.message).toMatch(/q\.md:2: the front matter is not valid YAML: this line opens a double quote and does not close it\n {2}→ end the value with " on the same line/);
+    const unclosed = await failure({ "index.md": "home\n", "u.md": '---\ntitle: "fine"\ncolor: "teal"\n\nfirst line\n\n# a heading\n\nmore: text\n' });
+    expect(unclosed.message).toMatch(/u\.md:1: the front matter is not valid YAML: the front matter that starts here has no closing --- line/);
+    // A quoted value over two lines is YAML: a mistake after it is still js-yaml's, at its line.
+    const later = await failure({ "index.md": "home\n", "l.md": '---\nexcerpt: "a long\n  excerpt"\ntitle: ok\ncolor: teal: x\n---\ntext\n' });
+    expect(later.message).toMatch(/l\.md:5: the front matter is not valid YAML: bad indentation/);
   });
 
   it("refuses a date that is not in the calendar, with its line", async () => {
