@@ -11,6 +11,8 @@ export interface PageLink {
   /** Offsets of the opening tag in the page, to rewrite the attribute in place */
   start: number;
   end: number;
+  /** Inside the page's <main>, where its own text is; false: the layout's header or footer */
+  inMain: boolean;
 }
 
 export interface PageLinks {
@@ -40,27 +42,30 @@ export function collectPageLinks(html: string): PageLinks {
   const links: PageLink[] = [];
   // Anchors still open, innermost last, collecting their text.
   const openAnchors: PageLink[] = [];
+  let mains = 0;
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === "main") mains++;
         if (attributes.id) ids.add(attributes.id);
         if (attributes.id && /^h[1-6]$/.test(name)) headings.add(attributes.id);
         if (name === "a" && attributes.name) ids.add(attributes.name);
         const attribute = LINK_ATTRIBUTES[name];
         const value = attribute ? attributes[attribute] : undefined;
         if (attribute && value !== undefined) {
-          const link = { href: value, text: "", kind: `${name}[${attribute}]`, start: parser.startIndex, end: parser.endIndex };
+          const link = { href: value, text: "", kind: `${name}[${attribute}]`, start: parser.startIndex, end: parser.endIndex, inMain: mains > 0 };
           links.push(link);
           if (name === "a") openAnchors.push(link);
           if (name === "img" && attributes.alt) link.text = attributes.alt;
         } else if (name === "a") {
-          openAnchors.push({ href: "", text: "", kind: "", start: 0, end: 0 });
+          openAnchors.push({ href: "", text: "", kind: "", start: 0, end: 0, inMain: false });
         }
       },
       ontext(text) {
         for (const anchor of openAnchors) anchor.text += text;
       },
       onclosetag(name) {
+        if (name === "main") mains = Math.max(0, mains - 1);
         if (name === "a") {
           const anchor = openAnchors.pop();
           if (anchor) anchor.text = anchor.text.replace(/\s+/g, " ").trim();

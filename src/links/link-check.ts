@@ -106,7 +106,9 @@ export class LinkRegistry {
     const sources = new Map<string, string[] | undefined>();
     // The n-th link to the same href on a page is looked for at its n-th place in the source.
     const seen = new Map<string, number>();
-    const lineOf = (inputPath: string, href: string) => {
+    // A link outside <main> is the layout's: it has no line in the page's source.
+    const lineOf = (inputPath: string, href: string, inMain = true) => {
+      if (!inMain) return undefined;
       const key = `${inputPath}\0${href}`;
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
@@ -128,11 +130,11 @@ export class LinkRegistry {
         const to = verdict.status === "rewrite" ? verdict.href : verdict.status === "ok" && href !== link.href ? href : undefined;
         if (to !== undefined) {
           rewrites.set(link.href, to);
-          report.corrected.push({ inputPath: page.inputPath, url: page.url, line: lineOf(page.inputPath, link.href), from: link.href, to });
+          report.corrected.push({ inputPath: page.inputPath, url: page.url, line: lineOf(page.inputPath, link.href, link.inMain), from: link.href, to });
         } else if (verdict.status === "broken") {
           report.broken.push({
             inputPath: page.inputPath,
-            line: lineOf(page.inputPath, link.href),
+            line: lineOf(page.inputPath, link.href, link.inMain),
             href: link.href,
             text: link.text,
             reason: verdict.reason,
@@ -187,7 +189,8 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
   const places: number[] = [];
   for (const [index, line] of lines.entries()) {
     for (const form of forms) {
-      for (const written of [`](${form}`, `"${form}"`, `'${form}'`]) {
+      // As markdown writes a link (inline, with a title, in <>, by reference) or HTML quotes an attribute.
+      for (const written of [`](${form})`, `](${form} `, `](<${form}>)`, `<${form}>`, `]: ${form}`, `"${form}"`, `'${form}'`]) {
         for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) places.push(index + 1);
       }
     }

@@ -71,6 +71,20 @@ describe("the link check", () => {
     expect(site.result.warnings.some((line) => line.includes("no home page"))).toBe(false);
   });
 
+  it("gives a broken link of the layout no line of the page's source, and each of the page's its own line", async () => {
+    // No home page: the footer's "every page" link to / is broken on every page, and so is the page's own.
+    const built = await buildSite({
+      "only.md": ["---", "title: only", "---", "see [another page](/another/)", "", "and [home](/), said twice: [home](/)", ""].join("\n"),
+    });
+    const onPage = built.result.links.broken.filter((link) => link.inputPath.endsWith("only.md")).map(({ href, text, line }) => ({ href, text, line }));
+    expect(onPage).toEqual([
+      { href: "/another/", text: "another page", line: 4 },
+      { href: "/", text: "home", line: 6 },
+      { href: "/", text: "home", line: 6 },
+      { href: "/", text: "every page", line: undefined },
+    ]);
+  });
+
   it("counts links that resolve as checked, not broken", () => {
     expect(site.result.links.checked).toBeGreaterThanOrEqual(6);
     expect(site.result.links.broken.some((b) => b.href === "/essay/#some-hope")).toBe(false);
