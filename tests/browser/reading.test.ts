@@ -79,6 +79,17 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
         expect(box!.y + box!.height, level).toBeLessThanOrEqual(heading!.y + heading!.height + 1);
       }
     });
+    it("rings a focused link on the page's colour in the band's own text colour, light colours too", async () => {
+      await open(desktopPage, "/raw-hex/");
+      const crumb = desktopPage.locator("header.band a").first();
+      await crumb.focus();
+      await desktopPage.keyboard.press("Shift+Tab");
+      await desktopPage.keyboard.press("Tab");
+      const [ring, ink] = await crumb.evaluate((link) => [getComputedStyle(link).outlineColor, getComputedStyle(link.closest("header")!).color]);
+      expect(ring).toBe(ink);
+      // The raw colour is a light yellow: the band's text is dark, and the site's yellow ring would vanish on it.
+      expect(ink).not.toBe("rgb(255, 255, 255)");
+    });
     it("paints the header band in the page's colour, for every palette colour", async () => {
       for (const [name, hex] of Object.entries(palette)) {
         await open(desktopPage, `/colour-${name}/`);
