@@ -10,7 +10,7 @@ import { countPages } from "./build.ts";
 import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
@@ -68,6 +68,13 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     ready: () => undefined,
   };
   const shells = new PageShells();
+  // The site's settings files as the configuration last read them, and as last refused (broken).
+  const settingsFiles = JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file));
+  const settingsNow = () => settingsFiles.map((file) => (existsSync(file) ? readFileSync(file, "utf8") : "\0none")).join("\0\0");
+  let settingsRead = "";
+  let settingsRefused: string | undefined;
+  /** Eleventy's watcher's run for a changed file, once watching has started */
+  const watching: { rerun?: (path: string) => Promise<void> } = {};
   // After each build or quick edit, the link check reports on the site as it now stands.
   const checkLinks = (only?: string) => {
     const report = links.check(options.output, options.basePath, options.input, only);
@@ -106,6 +113,13 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         written = now;
       });
       config.on("eleventy.after", () => checkLinks());
+      // Eleventy 3.1 runs a save made during a build once that build ends, but without the configuration reset
+      // it asked for: settings saved meanwhile are read again here, once the watcher is done.
+      settingsRead = settingsNow();
+      config.on("eleventy.afterwatch", () => {
+        const now = settingsNow();
+        if (now !== settingsRead && now !== settingsRefused) void watching.rerun?.(settingsFiles[0]!);
+      });
       return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells });
     },
   });
@@ -121,7 +135,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   });
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
-  const settings = new Set(JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file)));
+  const settings = new Set(settingsFiles);
   const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
   resets.shouldTriggerConfigReset = (changedFiles) => {
@@ -131,6 +145,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     try {
       withJekyllSite(unsettled);
     } catch (error) {
+      settingsRefused = settingsNow();
       print(`quire: the site's settings were not read again; the server goes on with the last ones.\n${describeBuildError(error)}`, "error");
       return false;
     }
@@ -138,7 +153,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     return true;
   };
   await eleventy.init();
-  const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
+  const rerun = (await eleventy.watch()) as (path: string) => Promise<void>;
+  watching.rerun = rerun;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
   const internals = eleventy as unknown as {
     watcher?: { on(event: "unlink", listener: (file: string) => void): void };
@@ -152,7 +168,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
       for (const found of Object.values(internals.fileSystemSearch?.outputs ?? {})) found.delete(relative);
     }
-    void rebuild(file);
+    void rerun(file);
   });
   await eleventy.serve(options.port);
   return eleventy;
