@@ -1,7 +1,9 @@
-// The search page's script, and the only script on the site: Pagefind's browser API over the index the
+// The search page's script (with english-stem.js, the only script on the site): Pagefind's browser API over the index the
 // build wrote to /pagefind/, in bundles listed by /pagefind/bundles.json (src/search-index.ts), each searched
 // on its own and their answers merged. Paths are relative to this file, so a site under a base path works too.
 /* global document, fetch, location, setTimeout, URL, URLSearchParams -- a browser script, outside the Node project eslint configures */
+import { stem } from "./english-stem.js";
+
 const form = document.querySelector(".search-form");
 const input = document.querySelector("#search-input");
 const status = document.querySelector(".search-status");
@@ -13,11 +15,13 @@ const siteRoot = new URL("../", import.meta.url);
 
 /** Each bundle's own Pagefind: searched one by one, so the page can tell which of them found the words asked. */
 let bundles;
+/** Said after every answer when part of the index could not be loaded. */
+let partial = "";
 try {
   const index = new URL("pagefind/", siteRoot);
   const { bundles: paths } = await (await fetch(new URL("bundles.json", index))).json();
   // Every bundle's pagefind.js is a module of its own (another URL), with its own index and worker.
-  bundles = await Promise.all(
+  const loaded = await Promise.allSettled(
     paths.map(async (bundle) => {
       const pagefind = await import(new URL(`${bundle}pagefind.js`, index).href);
       await pagefind.options({ baseUrl: siteRoot.pathname });
@@ -25,7 +29,11 @@ try {
       return pagefind;
     }),
   );
+  bundles = loaded.filter((result) => result.status === "fulfilled").map((result) => result.value);
+  if (bundles.length === 0) throw new Error("no bundle of the index loaded");
+  if (bundles.length < paths.length) partial = " (part of the index could not be loaded: some pages may be missing)";
 } catch {
+  bundles = undefined;
   status.textContent = "the search index is missing; the home page lists every page";
 }
 
@@ -38,7 +46,16 @@ if (bundles) {
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     // A newer keystroke has started its own search; this one's answer is stale.
     if (asked !== latest) return;
-    const found = query.trim() ? await searchAll(query) : [];
+    let found;
+    try {
+      found = query.trim() ? await searchAll(query) : [];
+    } catch {
+      if (asked !== latest) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "the search failed (the index could not be read); try again, or use the home page's list";
+      return;
+    }
     if (asked !== latest) return;
     const pages = await Promise.all(found.slice(0, PAGE).map((result) => result.data()));
     if (asked !== latest) return;
@@ -51,12 +68,15 @@ if (bundles) {
   const tell = (query) => {
     const { found, count } = shown;
     const total = found.length;
-    status.textContent = query.trim() ? `${total === 1 ? "1 page" : `${total} pages`} found${total > count ? `, the first ${count} shown` : ""}` : "";
+    status.textContent = query.trim() ? `${total === 1 ? "1 page" : `${total} pages`} found${total > count ? `, the first ${count} shown` : ""}${partial}` : "";
     more.hidden = total <= count;
   };
   more.addEventListener("click", async () => {
     const { asked, found, count } = shown;
-    const pages = await Promise.all(found.slice(count, count + PAGE).map((result) => result.data()));
+    // A second click before the first one's results came would show them twice.
+    if (more.disabled) return;
+    more.disabled = true;
+    const pages = await Promise.all(found.slice(count, count + PAGE).map((result) => result.data())).finally(() => (more.disabled = false));
     if (asked !== latest) return;
     const items = pages.map(resultItem);
     list.append(...items);
@@ -87,26 +107,22 @@ async function searchAll(query) {
 
 // When a bundle has no word that starts like a word asked, Pagefind answers with the longest start of it that
 // it has: a bundle without "harbourmaster" finds "harbour". One index over the whole site would do that only
-// when no page has the word; in bundles, each does it alone. So for each word asked, how far each bundle's best
-// page matches it is measured (the letters its matched words share with the word), and a bundle is left out
-// when it matches less than the word's stem while another bundle matches the stem — or, when no bundle does,
-// less than the bundle that matches most, as one index would answer.
+// when no page has the word; in bundles, each does it alone. Pagefind matches a word by its stem (Snowball's
+// English stemmer, public/scripts/english-stem.js): a bundle whose best page has a word whose stem starts with
+// the stem asked found the word itself. The others are left out when one bundle found it — or, when none did,
+// all but those whose stand-in goes furthest, as one index would answer.
 
-/** Endings Pagefind's English stemmer may take off, longest first: the stem is at least this short. */
-const ENDINGS = ["ational", "ations", "ation", "ness", "ment", "ings", "ingly", "edly", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s", "e", "y"];
-
-function fold(word) {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-}
-
-/** How many letters of `word` its stem surely keeps: endings taken off twice, at least three letters left. */
-function stemFloor(word) {
-  let stem = word;
-  for (let round = 0; round < 2; round++) {
-    const ending = ENDINGS.find((end) => stem.endsWith(end) && stem.length - end.length >= 3);
-    if (ending) stem = stem.slice(0, -ending.length);
-  }
-  return Math.min(stem.length, word.length);
+/** The words of `text` as Pagefind splits and folds them: lower case, accents off, split at all but letters,
+ * digits and apostrophes. */
+function wordsOf(text) {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, ""))
+    .filter(Boolean);
 }
 
 function sharedStart(a, b) {
@@ -116,22 +132,24 @@ function sharedStart(a, b) {
 }
 
 async function withoutStandIns(query, answers) {
-  if (answers.length < 2 || /"/.test(query)) return answers;
-  const words = query.split(/\s+/).map(fold).filter(Boolean);
-  // Languages written without spaces are split by Pagefind into words this page cannot see: keep everything.
-  if (words.length === 0 || words.some((word) => !/^[\p{Script=Latin}\p{N}]+$/u.test(word))) return answers;
-  const depths = await Promise.all(
+  // Quoted words are matched as written; another language has another stemmer, or none.
+  if (answers.length < 2 || /"/.test(query) || !/^en\b/i.test(document.documentElement.lang)) return answers;
+  const asked = [...new Set(wordsOf(query))].map(stem);
+  if (asked.length === 0 || asked.some((word) => !/^[\p{Script=Latin}\p{N}']+$/u.test(word))) return answers;
+  // For each bundle and each word asked: Infinity when its best page has the word, else how far a stand-in went.
+  const reaches = await Promise.all(
     answers.map(async ([best]) => {
+      // Found in the title alone (no words in the text to look at): kept.
+      if (best.words.length === 0) return undefined;
       const page = await best.data();
-      if (page.content.includes("\u200B")) return undefined;
       const text = page.content.split(/[^\S\uFEFF]+/g);
-      const matched = best.words.map((at) => fold(text[at] ?? ""));
-      return words.map((word) => Math.max(0, ...matched.map((found) => sharedStart(found, word))));
+      const matched = best.words.flatMap((at) => wordsOf(text[at] ?? "")).map(stem);
+      return asked.map((word) => Math.max(0, ...matched.map((found) => (found.startsWith(word) ? Infinity : sharedStart(found, word)))));
     }),
   );
-  if (depths.includes(undefined)) return answers;
-  const needed = words.map((word, i) => Math.min(stemFloor(word), Math.max(...depths.map((depth) => depth[i]))));
-  return answers.filter((_, b) => words.every((_, i) => depths[b][i] >= needed[i]));
+  const known = reaches.filter((reach) => reach !== undefined);
+  const needed = asked.map((_, i) => Math.max(0, ...known.map((reach) => reach[i])));
+  return answers.filter((_, b) => reaches[b] === undefined || asked.every((_, i) => reaches[b][i] >= needed[i]));
 }
 
 function resultItem(page) {

@@ -52,12 +52,25 @@ export function impossibleDate(source: string, parsed: Date): string | undefined
 export function frontMatterMistake(source: string, errorLine: number): { line: number; message: string; hint: string } | undefined {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== "---") return undefined;
-  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  // gray-matter closes front matter at a --- line only (YAML's ... does not close it).
+  const close = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
   if (close === -1) {
     return { line: 1, message: "the front matter that starts here has no closing --- line, so the whole page was read as front matter", hint: "add a line with only --- where the front matter ends, before the page's text" };
   }
+  // The lines of a block scalar (`key: |` or `key: >` and what is indented under it) are text, not values.
+  let blockIndent: number | undefined;
   for (let index = 1; index < Math.min(close, errorLine - 1); index++) {
-    const value = /^\s*[^\s:#][^:]*:\s+(["'])(.*)$/.exec(lines[index] ?? "");
+    const line = lines[index] ?? "";
+    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+    if (blockIndent !== undefined) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = undefined;
+    }
+    if (/^\s*[^\s:#][^:]*:\s*[|>][+-]?\d*\s*(#.*)?$/.test(line)) {
+      blockIndent = indent;
+      continue;
+    }
+    const value = /^\s*[^\s:#][^:]*:\s+(["'])(.*)$/.exec(line);
     if (!value) continue;
     const [, quote = "", first = ""] = value;
     // A quote closes at its next unescaped twin ('' is an escaped ' in YAML's single quotes); a quoted value

@@ -20,6 +20,8 @@ export interface LinkProblem {
   inputPath: string;
   /** 1-based line in the source where the link is written, when it is found there */
   line?: number;
+  /** The link is the layout's (outside the page's <main>), not the page's */
+  layout?: boolean;
   href: string;
   text: string;
   reason: string;
@@ -28,6 +30,8 @@ export interface LinkProblem {
 
 export interface LinkCorrection {
   inputPath: string;
+  /** The link is the layout's, not the page's */
+  layout?: boolean;
   /** The URL of the page the link is on */
   url: string;
   line?: number;
@@ -130,11 +134,12 @@ export class LinkRegistry {
         const to = verdict.status === "rewrite" ? verdict.href : verdict.status === "ok" && href !== link.href ? href : undefined;
         if (to !== undefined) {
           rewrites.set(link.href, to);
-          report.corrected.push({ inputPath: page.inputPath, url: page.url, line: lineOf(page.inputPath, link.href, link.inMain), from: link.href, to });
+          report.corrected.push({ inputPath: page.inputPath, url: page.url, line: lineOf(page.inputPath, link.href, link.inMain), layout: !link.inMain, from: link.href, to });
         } else if (verdict.status === "broken") {
           report.broken.push({
             inputPath: page.inputPath,
             line: lineOf(page.inputPath, link.href, link.inMain),
+            layout: !link.inMain,
             href: link.href,
             text: link.text,
             reason: verdict.reason,
@@ -186,21 +191,28 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
   if (!lines) return undefined;
   const decoded = decode(href, decodeURI);
   const forms = [...new Set([href, decoded, encodeURI(decoded)])];
-  const places: number[] = [];
+  // Each place the href is written, once (`](<href>)` is also `<href>`), in the order of the text.
+  const places = new Map<string, number>();
   for (const [index, line] of lines.entries()) {
     for (const form of forms) {
       // As markdown writes a link (inline, with a title, in <>, by reference) or HTML quotes an attribute.
-      for (const written of [`](${form})`, `](${form} `, `](<${form}>)`, `<${form}>`, `]: ${form}`, `"${form}"`, `'${form}'`]) {
-        for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) places.push(index + 1);
+      for (const written of [`](${form})`, `](${form} `, `<${form}>`, `]: ${form}`, `"${form}"`, `'${form}'`]) {
+        for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) places.set(`${index}:${at + written.indexOf(form)}`, index + 1);
       }
     }
   }
-  return places[occurrence] ?? places[0];
+  const ordered = [...places].sort(([a], [b]) => {
+    const [lineA = 0, columnA = 0] = a.split(":").map(Number);
+    const [lineB = 0, columnB = 0] = b.split(":").map(Number);
+    return lineA - lineB || columnA - columnB;
+  });
+  return (ordered[occurrence] ?? ordered[0])?.[1];
 }
 
 /** The report as an author reads it: one line a problem, with the fix under it. */
 export function formatLinkReport(report: LinkReport): string {
-  const where = (p: { inputPath: string; line?: number }) => `${p.inputPath.replace(/^\.\//, "")}${p.line ? `:${p.line}` : " (layout)"}`;
+  const where = (p: { inputPath: string; line?: number; layout?: boolean }) =>
+    `${p.inputPath.replace(/^\.\//, "")}${p.line ? `:${p.line}` : p.layout ? " (layout)" : " (line not found)"}`;
   const lines: string[] = [];
   for (const problem of report.broken) {
     lines.push(`${where(problem)}: broken link ${problem.text ? `"${problem.text}" ` : ""}→ ${problem.href}: ${problem.reason}`);

@@ -19,6 +19,26 @@ const texts: Record<string, string> = {
 for (let n = 1; n <= 8; n++) texts[`harbour-${n}.md`] = `the harbour at dawn, morning ${n}\nboats rock on the water\nthe gulls ${n % 2 ? "keep" : "kept"} watch\n`;
 for (let n = 1; n <= 3; n++) texts[`wall-${n}.md`] = `an old wall ${n} keeps the wind out\n`;
 for (let n = 1; n <= 24; n++) texts[`tide-${n}.md`] = `tide table ${n}\n`;
+// Forms of a word on pages far apart (different bundles), which one index finds together by their stem.
+for (const [early, late] of [
+  ["connected", "connection"],
+  ["run", "running"],
+  ["happy", "happiness"],
+  ["fly", "flies"],
+  ["try", "tried"],
+  ["stop", "stopped"],
+  ["general", "generalization"],
+]) {
+  texts[`a-${early}.md`] = `a page with the word ${early} in it\n`;
+  texts[`z-${late}.md`] = `a page with the word ${late} in it\n`;
+}
+texts["a-plan.md"] = "a long-term plan\n";
+texts["z-plan.md"] = "a plan for the long term\n";
+texts["a-title.md"] = "---\ntitle: lighthouse notes\n---\nnothing else here\n";
+texts["z-title.md"] = "a lighthouse on the rocks\n";
+
+/** Queries whose answers over many bundles must be one index's answers. */
+const QUERIES = ["harbourmaster", "harbour", "boats", "keeping", "connection", "connected", "running", "happiness", "happy", "flies", "tried", "stopped", "generalization", "long term", "lighthouse", "harbourmasterly", "tide"];
 
 /** The pages whose text has a word matching `pattern`, as a single index finds them. */
 const pagesWith = (pattern: RegExp) => Object.values(texts).filter((text) => pattern.test(text)).length;
@@ -26,6 +46,7 @@ const pagesWith = (pattern: RegExp) => Object.values(texts).filter((text) => pat
 describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bundles" : `browser tests skipped: ${noChromium}`, () => {
   let site: BuiltSite;
   let server: StaticSite;
+  let whole: StaticSite;
   let browser: Browser;
   let page: Page;
 
@@ -34,6 +55,8 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
     process.env.QUIRE_SEARCH_SHARD_PAGES = String(SHARD_PAGES);
     try {
       site = await buildSite({ "index.md": "---\ntitle: home\n---\nthe home page\n", ...texts });
+      process.env.QUIRE_SEARCH_SHARD_PAGES = "1000";
+      whole = await serveStatic((await buildSite({ "index.md": "---\ntitle: home\n---\nthe home page\n", ...texts })).output);
     } finally {
       if (before === undefined) delete process.env.QUIRE_SEARCH_SHARD_PAGES;
       else process.env.QUIRE_SEARCH_SHARD_PAGES = before;
@@ -49,6 +72,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await whole?.close();
   });
 
   /** The result count the page shows for `query`, once it shows one for it, and the results' paths. */
@@ -63,6 +87,25 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
     const paths = await page.locator(".search-results a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     return { count: Number(/^(\d+) pages? found/.exec(status)?.[1] ?? NaN), paths };
   }
+
+  it("answers every query with the pages one index over the whole site gives", async () => {
+    const answers = async (origin: string) => {
+      await page.goto(`${origin}/search/`);
+      // How many pages, and which when all are shown (bundles rank by their own counts, so a first twenty may differ).
+      const found: Record<string, { count: number; paths?: string[] }> = {};
+      for (const query of QUERIES) {
+        const { count, paths } = await search(query);
+        found[query] = count <= paths.length ? { count, paths: paths.sort() } : { count };
+      }
+      return found;
+    };
+    const [inBundles, inOne] = [await answers(server.origin), await answers(whole.origin)];
+    expect(inBundles).toEqual(inOne);
+    // The stem pairs are found in pairs: no form of a word is lost.
+    expect(inOne["connection"]?.paths).toEqual(["/a-connected/", "/z-connection/"]);
+    expect(inOne["long term"]?.paths).toEqual(["/a-plan/", "/z-plan/"]);
+    await page.goto(`${server.origin}/search/`);
+  });
 
   it("comes in several bundles", () => {
     const { bundles } = JSON.parse(site.file("pagefind/bundles.json")) as { bundles: string[] };
@@ -92,12 +135,26 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
     expect(await page.locator(".search-results li").count()).toBe(20);
     await expect.poll(() => page.locator(".search-status").textContent()).toBe(`${tides} pages found, the first 20 shown`);
     const more = page.getByRole("button", { name: "more results" });
-    await more.click();
+    // Twice in a row: the second click comes before the first one's results.
+    await more.dblclick();
     await expect.poll(() => page.locator(".search-results li").count()).toBe(tides);
     expect(await page.locator(".search-status").textContent()).toBe(`${tides} pages found`);
     expect(await more.isHidden()).toBe(true);
     const paths = await page.locator(".search-results a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     expect(new Set(paths).size, "no result twice").toBe(tides);
+  });
+
+  it("searches the bundles that loaded when one cannot be, and says part of the index is missing", async () => {
+    await page.route("**/pagefind/1/pagefind.js", (route) => route.abort());
+    try {
+      await page.goto(`${server.origin}/search/`);
+      const { count } = await search("harbour");
+      expect(count).toBeGreaterThan(0);
+      expect(await page.locator(".search-status").textContent()).toMatch(/found.*\(part of the index could not be loaded: some pages may be missing\)$/);
+    } finally {
+      await page.unroute("**/pagefind/1/pagefind.js");
+      await page.goto(`${server.origin}/search/`);
+    }
   });
 
   it("answers a word no page has with the pages closest to it, as one index would", async () => {

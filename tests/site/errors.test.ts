@@ -60,6 +60,13 @@ describe("bad front matter", () => {
     // A quoted value over two lines is YAML: a mistake after it is still js-yaml's, at its line.
     const later = await failure({ "index.md": "home\n", "l.md": '---\nexcerpt: "a long\n  excerpt"\ntitle: ok\ncolor: teal: x\n---\ntext\n' });
     expect(later.message).toMatch(/l\.md:5: the front matter is not valid YAML: bad indentation/);
+    // A quote in a block scalar is text: the mistake after it is js-yaml's, at its line.
+    const block = await failure({ "index.md": "home\n", "b.md": '---\ntitle: ok\ndescription: |\n  He said: "stop\n  and go\ntags: [a, b\n---\nbody\n' });
+    expect(block.message).not.toContain("opens a double quote");
+    expect(block.message).toMatch(/b\.md:\d+: the front matter is not valid YAML/);
+    // YAML's ... does not end front matter here: said as such.
+    const dots = await failure({ "index.md": "home\n", "d.md": "---\ntitle: ok\n...\nbody: text: here\n" });
+    expect(dots.message).toMatch(/d\.md:1: the front matter is not valid YAML: the front matter that starts here has no closing --- line/);
   });
 
   it("refuses a date that is not in the calendar, with its line", async () => {

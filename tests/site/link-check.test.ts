@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { describeBuildError } from "../../src/report-error.ts";
+import { formatLinkReport } from "../../src/links/link-check.ts";
 import { buildSite, writeFixture, type BuiltSite } from "../helpers/site.ts";
 
 const files = {
@@ -83,6 +84,18 @@ describe("the link check", () => {
       { href: "/", text: "home", line: 6 },
       { href: "/", text: "every page", line: undefined },
     ]);
+  });
+
+  it("tells apart each place a link is written, and says so when it cannot find one", async () => {
+    const built = await buildSite({
+      "index.md": "home\n",
+      "p.md": ["---", "title: p", "---", "first [a](<../missing/>)", "", "then [c][r]", "", "second [b](<../missing/>)", "", "[r]:  ../gone/", ""].join("\n"),
+    });
+    const report = formatLinkReport({ ...built.result.links, corrected: [] });
+    expect(report).toMatch(/p\.md:4: broken link "a" → \.\.\/missing\//);
+    expect(report).toMatch(/p\.md:8: broken link "b" → \.\.\/missing\//);
+    // A reference written with two spaces is not one of the forms looked for: the page's, but no line.
+    expect(report).toMatch(/p\.md \(line not found\): broken link "c" → \.\.\/gone\//);
   });
 
   it("counts links that resolve as checked, not broken", () => {

@@ -54,6 +54,16 @@ describe("the search index", () => {
     }
   });
 
+  it("leaves out a not-found page at /404/ (404.md without a permalink) the same way", async () => {
+    const input = writeFixture({ "index.md": "home\n", "404.md": "---\ntitle: lost\n---\nnothing here\n" });
+    const output = path.join(scratch(), "site");
+    await build({ input, output, cache: false, quiet: true });
+    expect(records(output).map((record) => record.url)).toEqual(["/"]);
+    const notFound = cheerio.load(readFileSync(path.join(output, "404/index.html"), "utf8"));
+    expect(notFound('link[rel="canonical"]')).toHaveLength(0);
+    expect(notFound('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+
   it("leaves out the not-found page, which has no address of its own either", async () => {
     const input = writeFixture({
       "index.md": "---\ntitle: home\n---\nwelcome\n",
