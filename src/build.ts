@@ -15,7 +15,6 @@ import { BuildLog } from "./build-log.ts";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { startPrerender } from "./cache/prerender.ts";
 import { correctFeed } from "./feed-corrections.ts";
-import { FEED_FILE } from "./eleventy/feed.ts";
 
 export interface BuildResult {
   /** Pages and files Eleventy wrote */
@@ -55,7 +54,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
     // Every layout links home; say once what is missing rather than leave only the broken links to it.
     if (!existsSync(path.join(staging, "index.html"))) log.warn(`${options.input}: there is no home page; add an index.md`);
     const report = links.check(staging, options.basePath, options.input);
-    correctFeed(path.join(staging, FEED_FILE), report.corrected, new URL(options.basePath, options.site.url).href);
+    correctFeed(staging, report.corrected, options.site.url, options.basePath);
     if (options.strict && report.broken.length > 0) {
       throw new QuireError(
         `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,

@@ -2,13 +2,17 @@
 // file, a fragment in the wrong case or with the apostrophes kramdown drops). The feed carries the same pages'
 // HTML, written before the check: its entries get the same corrections, so no feed link goes nowhere.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { FEED_FILE } from "./eleventy/feed.ts";
 import type { LinkCorrection } from "./links/link-check.ts";
-import { rewriteLinks } from "./links/rewrite.ts";
+import { decodeBasicEntities, rewriteLinks } from "./links/rewrite.ts";
 
-/** Applies `corrections` to the entries of the Atom feed at `file`, whose links are absolute on `siteBase`. */
-export function correctFeed(file: string, corrections: readonly LinkCorrection[], siteBase: string): void {
+/** Applies `corrections` to the entries of the Atom feed in `output`, whose links are absolute on the site's
+ * address (`siteUrl`, under `basePath`). */
+export function correctFeed(output: string, corrections: readonly LinkCorrection[], siteUrl: string, basePath: string): void {
+  const file = path.join(output, FEED_FILE);
   if (corrections.length === 0 || !existsSync(file)) return;
-  const base = new URL(siteBase.endsWith("/") ? siteBase : `${siteBase}/`);
+  const base = new URL(basePath, siteUrl);
   // By each page's address: every link, from and to, as the written page resolves it (its hrefs carry the base path).
   const byPage = new Map<string, Map<string, string>>();
   for (const fix of corrections) {
@@ -20,24 +24,19 @@ export function correctFeed(file: string, corrections: readonly LinkCorrection[]
   const xml = readFileSync(file, "utf8");
   const corrected = xml.replace(/<entry>[\s\S]*?<\/entry>/g, (entry) => {
     const id = /<id>([^<]*)<\/id>/.exec(entry)?.[1];
-    const fixes = id === undefined ? undefined : byPage.get(new URL(unescapeXml(id)).href);
+    const fixes = id === undefined ? undefined : byPage.get(new URL(decodeBasicEntities(id)).href);
     if (!fixes) return entry;
     return entry.replace(/(<content type="html">)([\s\S]*?)(<\/content>)/, (_, open: string, html: string, close: string) => {
-      const rewritten = rewriteLinks(unescapeXml(html), (link) => (link.kind === "a[href]" || link.kind === "area[href]" ? fixes.get(link.href) : undefined));
+      const rewritten = rewriteLinks(decodeBasicEntities(html), (link) => (link.kind === "a[href]" || link.kind === "area[href]" ? fixes.get(link.href) : undefined));
       return `${open}${escapeXml(rewritten)}${close}`;
     });
   });
   if (corrected !== xml) writeFileSync(file, corrected);
 }
 
-// The five characters the feed template's autoescape writes as entities, both ways.
+// The five characters the feed template's autoescape writes as entities (decodeBasicEntities reads them back).
 const ENTITY_OF: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const CHARACTER_OF = Object.fromEntries(Object.entries(ENTITY_OF).map(([character, entity]) => [entity, character]));
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITY_OF[character] ?? character);
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => CHARACTER_OF[entity] ?? entity);
 }

@@ -15,7 +15,6 @@ import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 import { correctFeed } from "./feed-corrections.ts";
-import { FEED_FILE } from "./eleventy/feed.ts";
 import { PageShells } from "./eleventy/page-shells.ts";
 import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
 
@@ -78,7 +77,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // After each build or quick edit, the link check reports on the site as it now stands.
   const checkLinks = (only?: string) => {
     const report = links.check(options.output, options.basePath, options.input, only);
-    correctFeed(path.join(options.output, FEED_FILE), report.corrected, new URL(options.basePath, options.site.url).href);
+    correctFeed(options.output, report.corrected, options.site.url, options.basePath);
     if (report.broken.length > 0 || report.corrected.length > 0) print(formatLinkReport(report), "warning");
   };
   const eleventy = new Eleventy(options.input, options.output, {

@@ -1,5 +1,6 @@
 // The URLs a sitemap lists: every page a reader can open, in a stable order.
 import { isDraft } from "./eleventy/drafts.ts";
+import { isNotFoundPage } from "./not-found-page.ts";
 
 export interface SitemapCandidate {
   url: string | false;
@@ -11,6 +12,6 @@ export function sitemapUrls(items: readonly SitemapCandidate[]): string[] {
   const urls = items
     .map((item) => (isDraft(item.data) ? false : item.url))
     .filter((url): url is string => typeof url === "string" && (url.endsWith("/") || url.endsWith(".html")))
-    .filter((url) => !/^\/404(\.html|\/)$/.test(url));
+    .filter((url) => !isNotFoundPage(url));
   return [...new Set(urls)].sort();
 }

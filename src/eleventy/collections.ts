@@ -1,12 +1,13 @@
 // The `published` collection: every page a reader can reach from the home page.
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { isDraft } from "./drafts.ts";
+import { isNotFoundPage } from "../not-found-page.ts";
 
 /** Pages worth listing: HTML pages (`/name/`, or Jekyll's `/name.html`) other than home and 404, not drafts. */
 export function isListed(item: CollectionItem): boolean {
   const url = item.url;
   if (!url || url === "/" || !(url.endsWith("/") || url.endsWith(".html"))) return false;
-  if (/^\/404(\.html|\/)$/.test(url)) return false;
+  if (isNotFoundPage(url)) return false;
   return !isDraft(item.data) && item.data.unlisted !== true;
 }
 

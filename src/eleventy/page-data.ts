@@ -4,6 +4,7 @@ import { breadcrumbsFor, documentTitle, type Crumb } from "../breadcrumbs.ts";
 import { paletteColour, type Palette } from "../palette.ts";
 import type { SiteSettings } from "../settings.ts";
 import { pageTitleOf } from "../titles.ts";
+import { isNotFoundPage } from "../not-found-page.ts";
 import path from "node:path";
 
 export interface Options {
@@ -59,6 +60,7 @@ export default function pageData(eleventyConfig: UserConfig, options: Options): 
     breadcrumbsFor(url, title, titlesOf(all ?? [])),
   );
   eleventyConfig.addFilter("sourceUrl", (inputPath: string) => sourceUrl(inputPath, options.input, options.site.repository));
+  eleventyConfig.addFilter("isNotFoundPage", isNotFoundPage);
   eleventyConfig.addFilter("documentTitle", (crumbs: Crumb[]) => documentTitle(crumbs, options.site.name));
 }
 

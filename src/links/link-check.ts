@@ -191,22 +191,20 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
   if (!lines) return undefined;
   const decoded = decode(href, decodeURI);
   const forms = [...new Set([href, decoded, encodeURI(decoded)])];
-  // Each place the href is written, once (`](<href>)` is also `<href>`), in the order of the text.
-  const places = new Map<string, number>();
+  // The line of each place the href is written, in the order of the text.
+  const places: number[] = [];
   for (const [index, line] of lines.entries()) {
+    // Where on the line, once each (`](<href>)` is also `<href>`).
+    const columns = new Set<number>();
     for (const form of forms) {
       // As markdown writes a link (inline, with a title, in <>, by reference) or HTML quotes an attribute.
       for (const written of [`](${form})`, `](${form} `, `<${form}>`, `]: ${form}`, `"${form}"`, `'${form}'`]) {
-        for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) places.set(`${index}:${at + written.indexOf(form)}`, index + 1);
+        for (let at = line.indexOf(written); at !== -1; at = line.indexOf(written, at + 1)) columns.add(at + written.indexOf(form));
       }
     }
+    for (let n = 0; n < columns.size; n++) places.push(index + 1);
   }
-  const ordered = [...places].sort(([a], [b]) => {
-    const [lineA = 0, columnA = 0] = a.split(":").map(Number);
-    const [lineB = 0, columnB = 0] = b.split(":").map(Number);
-    return lineA - lineB || columnA - columnB;
-  });
-  return (ordered[occurrence] ?? ordered[0])?.[1];
+  return places[occurrence] ?? places[0];
 }
 
 /** The report as an author reads it: one line a problem, with the fix under it. */

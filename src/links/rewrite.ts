@@ -33,7 +33,7 @@ export function absoluteUrls(html: string, pageUrl: string, siteBase: string): s
   // A double-quoted value may hold a single quote (`href="#one-tool's-noise"`), and the other way round.
   return html.replace(/(\s(href|src|srcset)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi, (_, before: string, name: string, double?: string, single?: string) => {
     const value = double ?? single ?? "";
-    const raw = value.replace(/&(amp|quot|lt|gt|#39);/g, (_entity, name: string) => ENTITIES[name] ?? "");
+    const raw = decodeBasicEntities(value);
     const rewritten =
       name.toLowerCase() === "srcset"
         ? raw
@@ -49,6 +49,11 @@ export function absoluteUrls(html: string, pageUrl: string, siteBase: string): s
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", "#39": "'" };
+
+/** `text` with the five entities markdown-it and Nunjucks' autoescape write turned back into their characters. */
+export function decodeBasicEntities(text: string): string {
+  return text.replace(/&(amp|quot|lt|gt|#39);/g, (entity, name: string) => ENTITIES[name] ?? entity);
+}
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
