@@ -85,7 +85,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
   eleventyConfig.addPlugin(headerContrast, { warn });
   // A /search/ page and a Pagefind index of every page, written after the pages.
-  eleventyConfig.addPlugin(search, { input, mode: options.mode, cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined });
+  eleventyConfig.addPlugin(search, { input, mode: options.mode, index: options.search, cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.

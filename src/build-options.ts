@@ -29,6 +29,8 @@ export interface BuildOptions {
   cache: boolean;
   /** Folder of the build cache (default ".quire-cache" in quire's checkout) */
   cacheDir: string;
+  /** Write the Pagefind search index (default true; `--no-search` leaves it out; the search page then says it is missing) */
+  search: boolean;
 }
 
 export const defaults = {
@@ -43,6 +45,7 @@ export const defaults = {
   palette,
   cache: true,
   cacheDir: path.join(quireRoot, ".quire-cache"),
+  search: true,
 } satisfies BuildOptions;
 
 export function withDefaults(options: Partial<BuildOptions> = {}): BuildOptions {

@@ -27,6 +27,7 @@ flags:
   --quiet            print errors and warnings only
   --no-cache         render every page afresh, without the build cache (.quire-cache/)
   --cache-dir DIR    folder of the build cache (default: .quire-cache)
+  --no-search        leave out the search index (the search page then says it is missing)
   --help             this text
 `;
 
@@ -39,6 +40,7 @@ const flags = {
   quiet: { type: "boolean" },
   "no-cache": { type: "boolean" },
   "cache-dir": { type: "string" },
+  "no-search": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -52,6 +54,7 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
     basePath,
     cache: values["no-cache"] === true ? false : undefined,
     cacheDir: values["cache-dir"] as string | undefined,
+    search: values["no-search"] === true ? false : undefined,
   };
 }
 

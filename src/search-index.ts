@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 // Part of every shard's key: another Pagefind writes another index. (Its package.json is not in its exports.)
 const pagefindVersion = (
@@ -168,29 +167,56 @@ function linkOrCopy(source: string, target: string): void {
   }
 }
 
-/** Pagefind's command line over one shard's pages: hard links to them in a folder of their own (copies across
- * file systems), so Pagefind reads only those, at the same paths, and writes the bundle to `bundle`. */
-async function indexShard(site: string, shard: IndexedPage[], bundle: string): Promise<void> {
-  const folder = mkdtempSync(path.join(site, ".quire-search-"));
-  try {
-    for (const page of shard) {
-      const to = path.join(folder, page.file);
-      mkdirSync(path.dirname(to), { recursive: true });
-      linkOrCopy(path.join(site, page.file), to);
-    }
-    await runPagefind(folder, bundle);
-    // Pagefind's ready-made search interfaces (~400 KB): the search page uses its API alone.
-    for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(path.join(bundle, name));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+/** Paths a Pagefind glob names literally: letters and digits of any script, `.`, `_`, `-` and `/`; none of the
+ * glob's own characters (`{`, `,`, `*`, `[`, `\\`…), nor spaces. */
+const GLOB_SAFE = /^[\p{L}\p{N}._/-]+$/u;
+
+/** The glob naming exactly these files (posix paths relative to the site), or undefined when one of them has a
+ * character a glob would read as syntax. */
+export function globFor(files: string[]): string | undefined {
+  const posix = files.map((file) => file.split(path.sep).join("/"));
+  if (posix.length === 0 || !posix.every((file) => GLOB_SAFE.test(file) && !file.split("/").includes(".."))) return undefined;
+  return posix.length === 1 ? posix[0] : `{${posix.join(",")}}`;
 }
 
-async function runPagefind(site: string, bundle: string): Promise<void> {
-  const runner = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
-  const args = [runner, "--site", site, "--output-path", bundle, "--exclude-selectors", EXCLUDED.join(", "), "--silent"];
+/** Pagefind's command line over one shard's pages, written to `bundle`: it reads the site in place, told the
+ * shard's files by a glob. A page whose path a glob cannot name is indexed from a folder of hard links to the
+ * shard's pages (copies across file systems) at the same paths. */
+async function indexShard(site: string, shard: IndexedPage[], bundle: string): Promise<void> {
+  const glob = globFor(shard.map((page) => page.file));
+  if (glob) await runPagefind(site, bundle, glob);
+  else {
+    const folder = mkdtempSync(path.join(site, ".quire-search-"));
+    try {
+      for (const page of shard) {
+        const to = path.join(folder, page.file);
+        mkdirSync(path.dirname(to), { recursive: true });
+        linkOrCopy(path.join(site, page.file), to);
+      }
+      await runPagefind(folder, bundle);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  // Pagefind's ready-made search interfaces (~400 KB): the search page uses its API alone.
+  for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(path.join(bundle, name));
+}
+
+/** Pagefind's binary, found as its npm wrapper finds it (the platform's package, or PAGEFIND_BINARY_PATH); run
+ * directly, it saves a Node process per shard. */
+let binary: Promise<string> | undefined;
+function pagefindBinary(): Promise<string> {
+  binary ??= (import(new URL("resolveBinary.js", import.meta.resolve("pagefind")).href) as Promise<{ resolveBinaryPath(names: string[]): string }>).then(
+    ({ resolveBinaryPath }) => resolveBinaryPath(["pagefind_extended", "pagefind"]),
+  );
+  return binary;
+}
+
+async function runPagefind(site: string, bundle: string, glob?: string): Promise<void> {
+  const args = ["--site", site, ...(glob ? ["--glob", glob] : []), "--output-path", bundle, "--exclude-selectors", EXCLUDED.join(", "), "--silent"];
+  const command = await pagefindBinary();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

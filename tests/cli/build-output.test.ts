@@ -1,6 +1,6 @@
 // What `npm run build` prints: one readable summary and the warnings; only the warnings with --quiet.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,5 +27,16 @@ describe("quire build's output", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("quire: warning: 1 page has no date");
+  });
+
+  it("leaves the search index out with --no-search, and the search page says it is missing", () => {
+    const site = output();
+    const run = quire("build", "--quiet", "--no-search", "--input", input, "--output", site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(path.join(site, "pagefind"))).toBe(false);
+    expect(existsSync(path.join(site, "search/index.html"))).toBe(true);
+    const withIndex = output();
+    expect(quire("build", "--quiet", "--input", input, "--output", withIndex).status).toBe(0);
+    expect(existsSync(path.join(withIndex, "pagefind/bundles.json"))).toBe(true);
   });
 });

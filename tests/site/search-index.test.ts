@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { build } from "../../src/build.ts";
 import { writeFixture } from "../helpers/site.ts";
-import { SearchIndex } from "../../src/search-index.ts";
+import { globFor, SearchIndex } from "../../src/search-index.ts";
 
 const bundlesOf = (output: string) =>
   (JSON.parse(readFileSync(path.join(output, "pagefind/bundles.json"), "utf8")) as { bundles: string[] }).bundles.map((bundle) =>
@@ -139,5 +139,27 @@ describe("the search index", () => {
     expect(bundlesOf(output).map(entryOf)).toEqual(entries);
     expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/"]);
   });
-});
 
+  it("tells Pagefind a shard's pages by a glob, or by a folder of links when a path has a glob's characters", async () => {
+    expect(globFor(["index.html", "a/index.html", "été/index.html"])).toBe("{index.html,a/index.html,été/index.html}");
+    expect(globFor(["a/index.html"])).toBe("a/index.html");
+    for (const awkward of ["a b/index.html", "a,b/index.html", "{a}/index.html", "a*/index.html", "[a]/index.html", "../index.html"]) {
+      expect(globFor(["index.html", awkward]), awkward).toBeUndefined();
+    }
+    // One shard holding both kinds of page: every page is found, each once.
+    process.env.QUIRE_SEARCH_SHARD_PAGES = "10";
+    const input = writeFixture({
+      "index.md": "home\n",
+      "plain.md": "---\ntitle: plain\n---\nwords of a plain page\n",
+      "with, comma.md": "---\ntitle: comma\n---\nwords of a page with a comma in its name\n",
+      "à l'été.md": "---\ntitle: summer\n---\nwords of a page with an apostrophe\n",
+    });
+    const output = path.join(scratch(), "site");
+    await build({ input, output, cache: false, quiet: true });
+    expect(bundlesOf(output)).toHaveLength(1);
+    const urls = records(output).map((record) => record.url);
+    expect(urls).toHaveLength(4);
+    expect(urls.map((url) => decodeURIComponent(url)).sort()).toEqual(["/", "/plain/", "/with, comma/", "/à l'été/"].sort());
+    expect(readdirSync(output).filter((name) => name.startsWith(".quire-search-"))).toEqual([]);
+  });
+});
