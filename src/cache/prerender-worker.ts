@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { splitSource } from "../frontmatter/split.ts";
+import { splitBody } from "../frontmatter/split.ts";
 import { configuredMarkdown } from "./configured-markdown.ts";
 import { mayHoldLiquid, type LinksReply, type LinksRequest, type PrerenderJob } from "./prerender.ts";
 import { cachedPageLinks } from "./cached-page-links.ts";
@@ -19,7 +19,7 @@ let rendered = 0;
 for (const file of job.files) {
   if (Atomics.load(stop, 0) !== 0) break;
   try {
-    const { body } = splitSource(readFileSync(file, "utf8"));
+    const body = splitBody(readFileSync(file, "utf8"));
     if (mayHoldLiquid(body)) continue;
     // The render goes through the build cache's wrapper: a page already cached costs one read, others are stored.
     md.render(body, {});

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { BuildOptions } from "../build-options.ts";
 import { readdirSync, readFileSync } from "node:fs";
-import { splitSource } from "../frontmatter/split.ts";
+import { splitBody } from "../frontmatter/split.ts";
 import { renderCacheFor, renderSettings } from "../eleventy/build-cache.ts";
 import { quireRoot } from "../paths.ts";
 import type { RenderCache } from "./render-cache.ts";
@@ -75,7 +75,7 @@ export function cacheLooksCold(files: string[], cache: RenderCache): boolean {
   let misses = 0;
   for (let index = 0; index < files.length && misses < 2; index += step) {
     try {
-      const { body } = splitSource(readFileSync(files[index] as string, "utf8"));
+      const body = splitBody(readFileSync(files[index] as string, "utf8"));
       if (!mayHoldLiquid(body) && !cache.has(cache.keyFor(body))) misses++;
     } catch {
       // Eleventy will report a page it cannot read.

@@ -2,15 +2,24 @@
 import { splitSource } from "./split.ts";
 import { escapeRegExp } from "../escape-regexp.ts";
 
-/** 1-based line of `key:` inside the leading `---` block of `source`, or undefined. */
+/** 1-based line of `key:` inside the leading `---` block of `source`, or undefined. Reads only the front matter's
+ * lines: a page is read again for a date it holds, and its body may be long. */
 export function frontMatterKeyLine(source: string, key: string): number | undefined {
-  const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== "---") return undefined;
+  return frontMatterKeyPlace(source, key)?.line;
+}
+
+/** The line of `key:` in the front matter (1-based) and its text. */
+function frontMatterKeyPlace(source: string, key: string): { line: number; text: string } | undefined {
   const pattern = new RegExp(`^${escapeRegExp(key)}\\s*:`);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "---") return undefined;
-    if (pattern.test(line)) return i + 1;
+  let start = 0;
+  for (let line = 1; start <= source.length; line++) {
+    const newline = source.indexOf("\n", start);
+    const end = newline === -1 ? source.length : newline;
+    const text = source.slice(start, end > start && source[end - 1] === "\r" ? end - 1 : end);
+    if (line === 1 ? text.trim() !== "---" : text.trim() === "---") return undefined;
+    if (line > 1 && pattern.test(text)) return { line, text };
+    if (newline === -1) return undefined;
+    start = newline + 1;
   }
   return undefined;
 }
@@ -35,9 +44,9 @@ export function yamlErrorFileLine(yamlLine: number): number {
  * written, when its year, month and day are not the ones YAML produced; undefined when they agree.
  */
 export function impossibleDate(source: string, parsed: Date): string | undefined {
-  const line = frontMatterKeyLine(source, "date");
-  if (line === undefined) return undefined;
-  const written = /^date\s*:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})/.exec(source.split(/\r?\n/)[line - 1] ?? "");
+  const place = frontMatterKeyPlace(source, "date");
+  if (place === undefined) return undefined;
+  const written = /^date\s*:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})/.exec(place.text);
   if (!written) return undefined;
   const [, year, month, day] = written.map(Number);
   const agrees = parsed.getUTCFullYear() === year && parsed.getUTCMonth() + 1 === month && parsed.getUTCDate() === day;

@@ -20,6 +20,8 @@ export const frontMatterSchema = z.looseObject({
   date: z.union([z.date(), z.string()], { error: () => `"date" must be a date like 2024-07-31` }).optional(),
 });
 
+const SCHEMA_KEYS = Object.keys(frontMatterSchema.shape);
+
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** A page's data once Eleventy has merged it: front matter plus what quire computes. */
@@ -36,7 +38,10 @@ export interface FrontMatterProblem {
 
 /** Every problem with one page's front matter; an empty list means it is fine. */
 export function checkFrontMatter(data: Record<string, unknown>, colours: Palette = palette): FrontMatterProblem[] {
-  const parsed = frontMatterSchema.safeParse(data);
+  // Only the keys the schema names are checked; the rest of the page's data (the whole data cascade) passes as it is.
+  const own: Record<string, unknown> = {};
+  for (const key of SCHEMA_KEYS) if (data[key] !== undefined) own[key] = data[key];
+  const parsed = frontMatterSchema.safeParse(own);
   const problems: FrontMatterProblem[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ key: issue.path[0]?.toString(), message: issue.message }));

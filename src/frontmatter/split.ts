@@ -6,3 +6,8 @@ export function splitSource(source: string): { frontMatter: string; body: string
   const parsed = matter(source, {});
   return { frontMatter: parsed.matter, body: parsed.content, data: parsed.data as Record<string, unknown> };
 }
+
+/** The markdown body alone, cut exactly where `splitSource` cuts it, without parsing the front matter's YAML. */
+export function splitBody(source: string): string {
+  return matter(source, { engines: { yaml: () => ({}) } }).content;
+}
