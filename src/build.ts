@@ -5,7 +5,7 @@ import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { withJekyllSite } from "./jekyll/site-options.ts";
-import { checkInputFolder, checkOutputFolder, discardStaging, publishStaging, stagingFolderFor } from "./output-folder.ts";
+import { checkInputFolder, checkOutputFolder, discardStaging, isPathConflict, publishStaging, pruneStaging, stagingFolderFor, type Staging } from "./output-folder.ts";
 import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
@@ -13,7 +13,7 @@ import { QuireError } from "./errors.ts";
 import { describeBuildError } from "./report-error.ts";
 import { BuildLog } from "./build-log.ts";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
-import { startPrerender } from "./cache/prerender.ts";
+import { startPrerender, type Prerender } from "./cache/prerender.ts";
 import { correctFeed } from "./feed-corrections.ts";
 
 export interface BuildResult {
@@ -36,34 +36,31 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   const started = performance.now();
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot);
-  const staging = stagingFolderFor(options.output);
-  const log = new BuildLog();
+  // The site a build replaces is kept in the build cache, and the next build writes over its files rather than
+  // making a thousand folders and files anew and deleting as many (src/output-folder.ts).
+  const spare = options.cache ? path.join(path.resolve(options.cacheDir), "spare-site") : undefined;
   // The second core renders markdown into the build cache while Eleventy starts (src/cache/prerender.ts), then
   // reads written pages' links for the check.
   const prerender = startPrerender(options);
   try {
-    const links = new LinkRegistry(pageLinksReader(options), process.env.X_NOWORKERLINKS ? undefined : prerender.readLinks);
-    const eleventy = new Eleventy(options.input, staging, {
-      quietMode: true,
-      pathPrefix: options.basePath,
-      config: (config) => quire(config, options, process.env.X_NOLINKS ? { log } : { links, log }),
-    });
-    eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown[];
-    copyStaticFiles(staticFilesFor(options.input), staging);
-    // Every layout links home; say once what is missing rather than leave only the broken links to it.
-    if (!existsSync(path.join(staging, "index.html"))) log.warn(`${options.input}: there is no home page; add an index.md`);
-    const report = links.check(staging, options.basePath, options.input);
-    correctFeed(staging, report.corrected, options.site.url, options.basePath);
-    if (options.strict && report.broken.length > 0) {
-      throw new QuireError(
-        `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,
-        undefined,
-        undefined,
-        "fix the links above, or build without --strict to publish anyway",
-      );
+    let staging = stagingFolderFor(options.output, spare);
+    let built: Built;
+    try {
+      built = await buildInto(staging, options, prerender);
+    } catch (error) {
+      discardStaging(staging.folder);
+      if (!staging.reused || !isPathConflict(error)) throw withOutputPaths(error, staging.folder, options.output);
+      // A file of the old site where this one has a folder, or the other way round: built again, afresh.
+      staging = stagingFolderFor(options.output);
+      try {
+        built = await buildInto(staging, options, prerender);
+      } catch (again) {
+        discardStaging(staging.folder);
+        throw withOutputPaths(again, staging.folder, options.output);
+      }
     }
-    publishStaging(staging, options.output);
+    const { results, report, log } = built;
+    publishStaging(staging.folder, options.output, spare);
     // Problems are printed in full by the CLI; a clean check is one line.
     if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
     return {
@@ -74,12 +71,55 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       warnings: [...log.warnings],
       summaries: [...log.summaries],
     };
-  } catch (error) {
-    discardStaging(staging);
-    throw withOutputPaths(error, staging, options.output);
   } finally {
     await prerender.stop();
   }
+}
+
+interface Built {
+  results: unknown[];
+  report: LinkReport;
+  log: BuildLog;
+}
+
+/** Eleventy into `staging`, the static files, the link check: a site ready to publish, or an error. */
+async function buildInto(staging: Staging, options: BuildOptions, prerender: Prerender): Promise<Built> {
+  const log = new BuildLog();
+  const links = new LinkRegistry(pageLinksReader(options), prerender.readLinks);
+  const eleventy = new Eleventy(options.input, staging.folder, {
+    quietMode: true,
+    pathPrefix: options.basePath,
+    config: (config) => quire(config, options, { links, log }),
+  });
+  eleventy.disableLogger();
+  const results = (await eleventy.write()) as unknown[];
+  const written = writtenFiles(results);
+  for (const copy of copyStaticFiles(staticFilesFor(options.input), staging.folder, staging.reused ? written : undefined)) written.add(copy);
+  // Whatever of the old site this build did not write goes before the link check, which must not find it.
+  if (staging.reused) pruneStaging(staging.folder, written, options.search ? ["pagefind"] : []);
+  // Every layout links home; say once what is missing rather than leave only the broken links to it.
+  if (!existsSync(path.join(staging.folder, "index.html"))) log.warn(`${options.input}: there is no home page; add an index.md`);
+  const report = links.check(staging.folder, options.basePath, options.input);
+  correctFeed(staging.folder, report.corrected, options.site.url, options.basePath);
+  if (options.strict && report.broken.length > 0) {
+    throw new QuireError(
+      `${report.broken.length} broken link${report.broken.length === 1 ? "" : "s"} (--strict)\n${formatLinkReport({ ...report, corrected: [] })}`,
+      undefined,
+      undefined,
+      "fix the links above, or build without --strict to publish anyway",
+    );
+  }
+  return { results, report, log };
+}
+
+/** The files Eleventy wrote, as absolute paths. */
+function writtenFiles(results: unknown[]): Set<string> {
+  const files = new Set<string>();
+  for (const entry of results.flat(2)) {
+    const output = (entry as { outputPath?: unknown } | undefined)?.outputPath;
+    if (typeof output === "string") files.add(path.resolve(output));
+  }
+  return files;
 }
 
 /** Eleventy's messages name files in the staging folder; the author knows them by the output folder. */

@@ -1,6 +1,6 @@
 // The output folder is quire's alone: it refuses folders it did not make, and a failed build
 // never touches the site already there (quire builds beside it and swaps on success).
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { QuireError } from "./errors.ts";
 
@@ -31,16 +31,71 @@ export function checkOutputFolder(output: string, input: string, projectRoot: st
     );
 }
 
-/** A fresh sibling folder to build into. */
-export function stagingFolderFor(output: string): string {
-  const out = path.resolve(output);
-  const staging = `${out}.building-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  return staging;
+/** The folder a build writes into, beside the output: `reused` when it is the site a build before this one
+ * replaced (kept in the build cache as `spare`), whose files are written over rather than made anew. */
+export interface Staging {
+  folder: string;
+  reused: boolean;
 }
 
-/** Puts a finished build in place of the old one; the old one is removed only once the new one is there. */
-export function publishStaging(staging: string, output: string): void {
+/** A sibling folder to build into: the spare site moved there when there is one (on the same file system),
+ * else a fresh one. */
+export function stagingFolderFor(output: string, spare?: string): Staging {
+  const out = path.resolve(output);
+  const folder = `${out}.building-${process.pid}`;
+  rmSync(folder, { recursive: true, force: true });
+  if (spare && existsSync(path.join(spare, OUTPUT_MARKER))) {
+    try {
+      renameSync(spare, folder);
+    } catch {
+      // Another build took it, or it is on another file system: build into a fresh folder.
+      return { folder, reused: false };
+    }
+    unlinkShared(folder);
+    return { folder, reused: true };
+  }
+  return { folder, reused: false };
+}
+
+/** A build writes over files in place: none may be shared with anything outside the folder. Symbolic links
+ * (a write would go through them) and files with other hard links (a copy someone made with `cp -al`, the build
+ * cache's search shards) are removed, so the build writes fresh files there instead. */
+function unlinkShared(folder: string): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isSymbolicLink()) unlinkSync(full);
+    else if (entry.isDirectory()) unlinkShared(full);
+    else if (lstatSync(full).nlink > 1) unlinkSync(full);
+  }
+}
+
+/**
+ * Removes from a reused staging folder every file this build did not write (`written`: absolute paths) and
+ * every folder left empty, so the site holds exactly what a build into a fresh folder would. Folders named in
+ * `writtenWhole` (relative, e.g. the search index) were written whole by this build and are kept as they are.
+ */
+export function pruneStaging(staging: string, written: ReadonlySet<string>, writtenWhole: readonly string[] = []): void {
+  const root = path.resolve(staging);
+  const whole = new Set(writtenWhole.map((folder) => path.join(root, folder)));
+  const prune = (folder: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (whole.has(full)) empty = false;
+      else if (entry.isDirectory()) {
+        if (prune(full)) rmdirSync(full);
+        else empty = false;
+      } else if (written.has(full) || full === path.join(root, OUTPUT_MARKER)) empty = false;
+      else unlinkSync(full);
+    }
+    return empty;
+  };
+  prune(root);
+}
+
+/** Puts a finished build in place of the old one; the old one is removed only once the new one is there, or
+ * kept as `spare` for the next build to write over (it is only ever a build's staging folder again). */
+export function publishStaging(staging: string, output: string, spare?: string): void {
   const out = path.resolve(output);
   writeFileSync(path.join(staging, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const retired = `${out}.previous-${process.pid}`;
@@ -52,7 +107,30 @@ export function publishStaging(staging: string, output: string): void {
     if (hadOutput) renameSync(retired, out);
     throw error;
   }
-  if (hadOutput) rmSync(retired, { recursive: true, force: true });
+  if (!hadOutput) return;
+  if (spare && !existsSync(spare)) {
+    try {
+      renameSync(retired, spare);
+      return;
+    } catch {
+      // Another file system, or another build put its spare there first: the old site goes.
+    }
+  }
+  rmSync(retired, { recursive: true, force: true });
+}
+
+/** Whether `error` (or what it wraps) is a file in the way of a folder or a folder in the way of a file: a
+ * build into a reused folder whose old files are shaped differently, to be built again into a fresh one. */
+export function isPathConflict(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, cause, originalError } = current as { code?: unknown; cause?: unknown; originalError?: unknown };
+    if (code === "ENOTDIR" || code === "EISDIR" || code === "EEXIST") return true;
+    current = originalError ?? cause;
+  }
+  return false;
 }
 
 export function discardStaging(staging: string): void {

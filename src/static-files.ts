@@ -70,16 +70,21 @@ export function staticFilesFor(input: string, published: PublishedFiles = siteFi
   return [...byOutput.values()];
 }
 
-/** Copies `files` into the built site; a file where a page was written is an error, never an overwrite. */
-export function copyStaticFiles(files: readonly StaticFile[], siteFolder: string): void {
+/** Copies `files` into the built site; a file where a page was written is an error, never an overwrite.
+ * `pages`: the files the build wrote (absolute paths), when the site folder may hold older files to write over;
+ * without it, any file already there is a page. Returns the copies' absolute paths. */
+export function copyStaticFiles(files: readonly StaticFile[], siteFolder: string, pages?: ReadonlySet<string>): string[] {
+  const copied: string[] = [];
   for (const file of files) {
-    const target = path.join(siteFolder, ...file.output.split("/"));
-    if (existsSync(target)) {
+    const target = path.resolve(siteFolder, ...file.output.split("/"));
+    if (pages ? pages.has(target) : existsSync(target)) {
       throw new QuireError(`${shown(file.source)} would overwrite the page published at /${file.output}`, shown(file.source), undefined, "rename the file or the page");
     }
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(file.source, target);
+    copied.push(target);
   }
+  return copied;
 }
 
 function listFiles(folder: string, prefix = ""): string[] {

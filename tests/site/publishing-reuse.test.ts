@@ -1,0 +1,129 @@
+// A build writes over the site the build before it replaced (kept in the build cache) instead of making every
+// folder and file anew: what it publishes must be exactly what a build into a fresh folder publishes.
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../../src/build.ts";
+import { OUTPUT_MARKER } from "../../src/output-folder.ts";
+import { writeFixture } from "../helpers/site.ts";
+
+/** Every file under `folder`, posix path → bytes. */
+function snapshot(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
+    const full = path.join(folder, name);
+    if (statSync(full).isFile()) files.set(name.split(path.sep).join("/"), readFileSync(full).toString("base64"));
+  }
+  return files;
+}
+
+/** What a build of `input` into a fresh folder, with a cache of its own, publishes. */
+async function freshBuild(input: string): Promise<Map<string, string>> {
+  const dir = mkdtempSync(path.join(tmpdir(), "quire-fresh-"));
+  const output = path.join(dir, "site");
+  await build({ input, output, cacheDir: path.join(dir, "cache"), quiet: true });
+  return snapshot(output);
+}
+
+function expectSameSite(actual: Map<string, string>, expected: Map<string, string>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [file, bytes] of expected) expect(actual.get(file) === bytes, `${file} differs`).toBe(true);
+}
+
+const pages = {
+  "index.md": "---\ntitle: home\nlayout: home.njk\n---\nhello\n",
+  "kept.md": "---\ntitle: kept\ndate: 2024-04-05\n---\na page that stays, linking [home](/)\n",
+  "gone.md": "---\ntitle: soon gone\ndate: 2024-01-01\n---\nbye\n",
+  "notes": "a static file without an extension\n",
+  "old.pdf": "%PDF a file that will be deleted\n",
+};
+
+/** Three builds of `input`: the third writes over the site the second replaced. */
+async function builtThrice(input: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+  const [output, cacheDir] = [path.join(dir, "site"), path.join(dir, "cache")];
+  const again = () => build({ input, output, cacheDir, quiet: true });
+  await again();
+  await again();
+  const spare = path.join(cacheDir, "spare-site");
+  return { dir, output, cacheDir, spare, again };
+}
+
+describe("a build over the site before", () => {
+  it("keeps the replaced site in the cache, and publishes what a fresh build publishes, stale files gone", async () => {
+    const input = writeFixture(pages);
+    const { dir, output, spare, again } = await builtThrice(input);
+    expect(existsSync(path.join(spare, OUTPUT_MARKER))).toBe(true);
+    expect(snapshot(spare).has("gone/index.html")).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["cache", "site"]);
+
+    rmSync(path.join(input, "gone.md"));
+    rmSync(path.join(input, "old.pdf"));
+    writeFileSync(path.join(input, "new.md"), "---\ntitle: new\n---\nfresh words\n");
+    writeFileSync(path.join(input, "kept.md"), "---\ntitle: kept\ndate: 2024-04-05\n---\nchanged words\n");
+    const result = await again();
+    const published = snapshot(output);
+    expect(published.has("gone/index.html")).toBe(false);
+    expect(published.has("old.pdf")).toBe(false);
+    expect(published.has("new/index.html")).toBe(true);
+    expectSameSite(published, await freshBuild(input));
+    expect(result.written).toBeGreaterThan(0);
+    expect(readdirSync(dir).sort()).toEqual(["cache", "site"]);
+  });
+
+  it("reports a link to a file the old site had and this one does not", async () => {
+    const input = writeFixture(pages);
+    const { again } = await builtThrice(input);
+    rmSync(path.join(input, "old.pdf"));
+    writeFileSync(path.join(input, "kept.md"), "---\ntitle: kept\n---\nthe [old paper](/old.pdf)\n");
+    const result = await again();
+    expect(result.links.broken.map((problem) => problem.href)).toEqual(["/old.pdf"]);
+  });
+
+  it("builds afresh when an old file stands where a folder goes, or an old folder where a file goes", async () => {
+    const input = writeFixture(pages);
+    const { output, again } = await builtThrice(input);
+    // The static file `notes` becomes a page (notes/index.html); the page kept/ becomes a static file `kept`.
+    rmSync(path.join(input, "notes"));
+    writeFileSync(path.join(input, "notes.md"), "---\ntitle: notes\n---\nnow a page\n");
+    rmSync(path.join(input, "kept.md"));
+    writeFileSync(path.join(input, "kept"), "now a file\n");
+    await again();
+    const published = snapshot(output);
+    expect(published.has("notes/index.html")).toBe(true);
+    expect(published.get("kept")).toBe(Buffer.from("now a file\n").toString("base64"));
+    expectSameSite(published, await freshBuild(input));
+  });
+
+  it("never writes through a hard link or a symbolic link the old site holds", async () => {
+    const input = writeFixture(pages);
+    const { dir, output, spare, again } = await builtThrice(input);
+    // Someone kept a copy of a published page with `cp -al`, and a link out of the site was left in it.
+    const copy = path.join(dir, "kept-copy.html");
+    linkSync(path.join(spare, "kept", "index.html"), copy);
+    const copied = readFileSync(copy, "utf8");
+    const outside = path.join(dir, "outside.html");
+    writeFileSync(outside, "not the site's\n");
+    rmSync(path.join(spare, "gone", "index.html"));
+    symlinkSync(outside, path.join(spare, "gone", "index.html"));
+
+    writeFileSync(path.join(input, "kept.md"), "---\ntitle: kept\n---\nnew words for the kept page\n");
+    writeFileSync(path.join(input, "gone.md"), "---\ntitle: gone\n---\nwritten where a link was\n");
+    await again();
+    expect(readFileSync(copy, "utf8")).toBe(copied);
+    expect(readFileSync(outside, "utf8")).toBe("not the site's\n");
+    expect(readFileSync(path.join(output, "kept", "index.html"), "utf8")).toContain("new words for the kept page");
+    expect(statSync(path.join(output, "gone", "index.html")).isFile()).toBe(true);
+    expectSameSite(snapshot(output), await freshBuild(input));
+  });
+
+  it("is not kept by a build without the cache", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const output = path.join(dir, "site");
+    await build({ input, output, cache: false, cacheDir: path.join(dir, "cache"), quiet: true });
+    await build({ input, output, cache: false, cacheDir: path.join(dir, "cache"), quiet: true });
+    expect(readdirSync(dir)).toEqual(["site"]);
+  });
+});
