@@ -9,7 +9,7 @@ import { measure, type Command, type Measurement } from "./measure.ts";
 import { serveEditLatency } from "./serve-edit.ts";
 import { formatTable, median, secondsOf, type Row } from "./table.ts";
 import { formatTargets } from "./targets.ts";
-import { hugo, installedVersion, jekyll, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
+import { hugo, installedVersion, jekyll, pagefindAlone, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
 import { quireRoot } from "../src/paths.ts";
 
 const TOOLS = ["quire", "eleventy", "jekyll", "hugo", "serve"] as const;
@@ -40,6 +40,13 @@ console.log(`generating ${count} essays in ${space.essays} …`);
 const files = writeEssays(space.essays, count);
 const cacheDir = path.join(dir, "quire-cache");
 
+/** `repeat` for a command that takes a moment to make. */
+async function repeatAsync(command: () => Promise<Command>): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(await command()));
+  return results;
+}
+
 /** Runs a command `runs` times (with `before` each time) and keeps every measurement. */
 async function repeat(command: () => Command, before: () => void = () => {}): Promise<Measurement[]> {
   const results: Measurement[] = [];
@@ -62,6 +69,11 @@ try {
     const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
     add("quire, no cache (--no-cache)", await repeat(() => quireBuild(space, ["--no-cache"])));
     add("quire, cold (empty cache)", await repeat(() => quireBuild(space), clearCache));
+    // Where the cold build's time goes: the same build without the search index, and Pagefind alone over it.
+    add("quire, cold, no search index (--no-search)", await repeat(() => quireBuild(space, ["--no-search"]), clearCache));
+    add("Pagefind alone, over quire's site in one run", await repeatAsync(() => pagefindAlone(space)));
+    // The warm build after a build with the index: the cache holds its shards.
+    await measure(quireBuild(space));
     add("quire, warm (nothing changed)", await repeat(() => quireBuild(space)));
     let edits = 0;
     // A new paragraph at the end of one essay: its render misses the cache, every other essay hits.

@@ -1,6 +1,6 @@
 // How each tool builds the benchmark's essays: the command to run, and the small site it needs around them.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Command } from "./measure.ts";
@@ -33,6 +33,20 @@ export function quireBuild(space: Workspace, extraFlags: string[] = []): Command
       ...extraFlags,
     ],
     cwd: space.root,
+  };
+}
+
+/** Pagefind's own binary over the site quire built (`out-quire`), in one run, as quire's search index asks it
+ * (the same selectors left out): what the search index alone costs, written to a folder of its own. */
+export async function pagefindAlone(space: Workspace): Promise<Command> {
+  const { EXCLUDED } = await import("../src/search-index.ts");
+  const { resolveBinaryPath } = (await import(new URL("resolveBinary.js", import.meta.resolve("pagefind")).href)) as { resolveBinaryPath(names: string[]): string };
+  const output = path.join(space.dir, "pagefind-alone");
+  rmSync(output, { recursive: true, force: true });
+  return {
+    command: resolveBinaryPath(["pagefind_extended", "pagefind"]),
+    args: ["--site", path.join(space.dir, "out-quire"), "--output-path", output, "--exclude-selectors", EXCLUDED.join(", "), "--silent"],
+    cwd: space.dir,
   };
 }
 
