@@ -85,6 +85,8 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
       let listType: "ol" | "ul" | undefined;
       // Most lines asked about start a paragraph: a list item starts with a marker or a digit.
       if (!startsListItem(state, line)) return false;
+      // Every other list of the page is not followed by a `{:toc}` anywhere below it.
+      if (lastTocMarker(state.src) < state.bMarks[line]!) return false;
       while (line < endLine && state.sCount[line]! - state.blkIndent < 4) {
         const item = LIST_ITEM.exec(lineText(state, line));
         if (!item) break;
@@ -145,6 +147,20 @@ export default function tableOfContents(md: MarkdownIt, options?: Options): void
     current = undefined;
     return html.replace(/^<(ol|ul)>/, `<$1 id="${escape(listId)}">`) + "\n";
   };
+}
+
+/** Where the last text that could be a `{:toc}` line starts in `src` (-1: none), remembered for the source
+ * being parsed: the block rule asks at every list. Inside a quote or a list item a marker line has their prefix
+ * before it, so any `{:toc}` counts. */
+let markersOf: string | undefined;
+let lastMarker = -1;
+function lastTocMarker(src: string): number {
+  if (src !== markersOf) {
+    markersOf = src;
+    lastMarker = -1;
+    for (const match of src.matchAll(/\{:[ \t]*toc[ \t]*\}/g)) lastMarker = match.index;
+  }
+  return lastMarker;
 }
 
 function startsListItem(state: StateBlock, line: number): boolean {
