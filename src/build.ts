@@ -5,7 +5,7 @@ import { Eleventy } from "@11ty/eleventy";
 import quire from "../.eleventy.ts";
 import { withDefaults, type BuildOptions } from "./build-options.ts";
 import { withJekyllSite } from "./jekyll/site-options.ts";
-import { checkInputFolder, checkOutputFolder, discardStaging, isPathConflict, publishStaging, pruneStaging, stagingFolderFor, type Staging } from "./output-folder.ts";
+import { checkInputFolder, checkOutputFolder, discardStaging, isReuseConflict, publishStaging, pruneStaging, stagingFolderFor, type Staging } from "./output-folder.ts";
 import { quireRoot } from "./paths.ts";
 import { copyStaticFiles, staticFilesFor } from "./static-files.ts";
 import { formatLinkReport, LinkRegistry, type LinkReport } from "./links/link-check.ts";
@@ -35,7 +35,7 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
   const options = withJekyllSite(withDefaults(partial));
   const started = performance.now();
   checkInputFolder(options.input);
-  checkOutputFolder(options.output, options.input, quireRoot);
+  checkOutputFolder(options.output, options.input, quireRoot, options.cache ? options.cacheDir : undefined);
   // The site a build replaces is kept in the build cache, and the next build writes over its files rather than
   // making a thousand folders and files anew and deleting as many (src/output-folder.ts).
   const spare = options.cache ? path.join(path.resolve(options.cacheDir), "spare-site") : undefined;
@@ -49,9 +49,11 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       built = await buildInto(staging, options, prerender);
     } catch (error) {
       discardStaging(staging.folder);
-      if (!staging.reused || !isPathConflict(error)) throw withOutputPaths(error, staging.folder, options.output);
-      // A file of the old site where this one has a folder, or the other way round: built again, afresh.
-      staging = stagingFolderFor(options.output);
+      if (!staging.reused || !isReuseConflict(error)) throw withOutputPaths(error, staging.folder, options.output);
+      // What the old site left was in the way (a file where a folder goes, a read-only file…): built again, in a
+      // fresh folder of another name, which no late write of the first try can reach.
+      if (process.env.QUIRE_DEBUG) console.error(`quire: building again into a fresh folder: ${describeBuildError(error)}`);
+      staging = stagingFolderFor(options.output, undefined, "-fresh");
       try {
         built = await buildInto(staging, options, prerender);
       } catch (again) {
@@ -60,7 +62,12 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       }
     }
     const { results, report, log } = built;
-    publishStaging(staging.folder, options.output, spare);
+    try {
+      publishStaging(staging.folder, options.output, spare);
+    } catch (error) {
+      discardStaging(staging.folder);
+      throw withOutputPaths(error, staging.folder, options.output);
+    }
     // Problems are printed in full by the CLI; a clean check is one line.
     if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
     return {

@@ -8,7 +8,8 @@ import { QuireError } from "./errors.ts";
 export const OUTPUT_MARKER = ".quire-output";
 
 /** Throws when building into `output` could overwrite something that is not a quire build. */
-export function checkOutputFolder(output: string, input: string, projectRoot: string): void {
+/** `cacheDir`: the build cache's folder, when the build uses one (it keeps the replaced site there). */
+export function checkOutputFolder(output: string, input: string, projectRoot: string, cacheDir?: string): void {
   const out = path.resolve(output);
   const inside = (parent: string, child: string) => {
     const relative = path.relative(parent, child);
@@ -19,6 +20,8 @@ export function checkOutputFolder(output: string, input: string, projectRoot: st
     throw new QuireError(`the output folder would hold the project itself`, output, undefined, "pass an output folder inside the project, like --output _site");
   if (inside(out, path.resolve(input)) || inside(path.resolve(input), out))
     throw new QuireError(`the output folder overlaps the pages being built (${input})`, output, undefined, "pass an output folder outside the input folder, like --output _site");
+  if (cacheDir && (inside(out, path.resolve(cacheDir)) || inside(path.resolve(cacheDir), out)))
+    throw new QuireError(`the output folder overlaps the build cache (${cacheDir})`, output, undefined, "pass an output folder outside the cache, like --output _site, or another --cache-dir");
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) throw new QuireError(`the output path is a file, not a folder`, output, undefined, "remove it or pass another --output");
   const entries = readdirSync(out);
@@ -38,59 +41,89 @@ export interface Staging {
   reused: boolean;
 }
 
-/** A sibling folder to build into: the spare site moved there when there is one (on the same file system),
- * else a fresh one. */
-export function stagingFolderFor(output: string, spare?: string): Staging {
-  const out = path.resolve(output);
-  const folder = `${out}.building-${process.pid}`;
-  rmSync(folder, { recursive: true, force: true });
-  if (spare && existsSync(path.join(spare, OUTPUT_MARKER))) {
-    try {
-      renameSync(spare, folder);
-    } catch {
-      // Another build took it, or it is on another file system: build into a fresh folder.
-      return { folder, reused: false };
-    }
-    unlinkShared(folder);
-    return { folder, reused: true };
+/** A real folder (not a link to one) that quire wrote: it holds the output marker. */
+function isQuireFolder(folder: string): boolean {
+  try {
+    return lstatSync(folder).isDirectory() && existsSync(path.join(folder, OUTPUT_MARKER));
+  } catch {
+    return false;
   }
-  return { folder, reused: false };
 }
 
-/** A build writes over files in place: none may be shared with anything outside the folder. Symbolic links
- * (a write would go through them) and files with other hard links (a copy someone made with `cp -al`, the build
- * cache's search shards) are removed, so the build writes fresh files there instead. */
-function unlinkShared(folder: string): void {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isSymbolicLink()) unlinkSync(full);
-    else if (entry.isDirectory()) unlinkShared(full);
-    else if (lstatSync(full).nlink > 1) unlinkSync(full);
+/** A sibling folder to build into: the spare site moved there when there is one that can be written over (on
+ * the same file system), else a fresh one. `attempt` tells a second try's folder from the first's. */
+export function stagingFolderFor(output: string, spare?: string, attempt = ""): Staging {
+  const folder = `${path.resolve(output)}.building-${process.pid}${attempt}`;
+  rmSync(folder, { recursive: true, force: true });
+  if (!spare || !isQuireFolder(spare)) return { folder, reused: false };
+  try {
+    renameSync(spare, folder);
+  } catch {
+    // Another build took it, or it is on another file system: build into a fresh folder.
+    return { folder, reused: false };
+  }
+  try {
+    ownFiles(folder);
+    return { folder, reused: true };
+  } catch {
+    // Something in it cannot be written over (a read-only folder): it goes, and the build starts afresh.
+    discardStaging(folder);
+    return stagingFolderFor(output, undefined, `${attempt}-fresh`);
   }
 }
+
+/**
+ * A build writes over files in place: every file left must be the folder's own and writable. Symbolic links
+ * and other special files (a write would go through them or block), files with other hard links (a copy someone
+ * made with `cp -al`, the build cache's search shards) and read-only files are removed, so the build writes
+ * fresh files there instead; a read-only folder throws.
+ */
+function ownFiles(folder: string): void {
+  if ((lstatSync(folder).mode & 0o200) === 0) throw new Error(`${folder} is read-only`);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) ownFiles(full);
+    else if (!entry.isFile()) unlinkSync(full);
+    else {
+      const { nlink, mode } = lstatSync(full);
+      if (nlink > 1 || (mode & 0o200) === 0) unlinkSync(full);
+    }
+  }
+}
+
+/** A file the build wrote that the folder lists under another spelling (a case-insensitive or normalising file
+ * system kept the old file's name): the site must be built again into a fresh folder. */
+export class SpellingMismatch extends Error {}
 
 /**
  * Removes from a reused staging folder every file this build did not write (`written`: absolute paths) and
  * every folder left empty, so the site holds exactly what a build into a fresh folder would. Folders named in
  * `writtenWhole` (relative, e.g. the search index) were written whole by this build and are kept as they are.
+ * Throws SpellingMismatch when a written file is there under another name.
  */
 export function pruneStaging(staging: string, written: ReadonlySet<string>, writtenWhole: readonly string[] = []): void {
   const root = path.resolve(staging);
   const whole = new Set(writtenWhole.map((folder) => path.join(root, folder)));
-  const prune = (folder: string): boolean => {
-    let empty = true;
+  const files = new Set<string>();
+  const folders: string[] = [];
+  const list = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (whole.has(full)) empty = false;
-      else if (entry.isDirectory()) {
-        if (prune(full)) rmdirSync(full);
-        else empty = false;
-      } else if (written.has(full) || full === path.join(root, OUTPUT_MARKER)) empty = false;
-      else unlinkSync(full);
+      if (whole.has(full)) continue;
+      if (entry.isDirectory()) {
+        folders.push(full);
+        list(full);
+      } else files.add(full);
     }
-    return empty;
   };
-  prune(root);
+  list(root);
+  for (const file of written) {
+    if (!files.has(file) && existsSync(file)) throw new SpellingMismatch(`${file} is listed under another spelling`);
+  }
+  const marker = path.join(root, OUTPUT_MARKER);
+  for (const file of files) if (!written.has(file) && file !== marker) unlinkSync(file);
+  // Innermost first: a folder left empty once its own empty folders have gone, goes too.
+  for (const folder of folders.reverse()) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
 /** Puts a finished build in place of the old one; the old one is removed only once the new one is there, or
@@ -108,7 +141,8 @@ export function publishStaging(staging: string, output: string, spare?: string):
     throw error;
   }
   if (!hadOutput) return;
-  if (spare && !existsSync(spare)) {
+  // Only a folder quire wrote, not a link to one elsewhere nor an empty folder it was given.
+  if (spare && isQuireFolder(retired) && !existsSync(spare)) {
     try {
       renameSync(retired, spare);
       return;
@@ -116,25 +150,33 @@ export function publishStaging(staging: string, output: string, spare?: string):
       // Another file system, or another build put its spare there first: the old site goes.
     }
   }
-  rmSync(retired, { recursive: true, force: true });
+  // The new site is in place whatever happens here.
+  discardStaging(retired);
 }
 
-/** Whether `error` (or what it wraps) is a file in the way of a folder or a folder in the way of a file: a
- * build into a reused folder whose old files are shaped differently, to be built again into a fresh one. */
-export function isPathConflict(error: unknown): boolean {
+/** Whether a build into a reused folder failed because of what the old site left there: a file in the way of a
+ * folder or the other way round, a file it could not write over, a name spelt otherwise. Such a build is done
+ * again into a fresh folder. */
+export function isReuseConflict(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
+    if (current instanceof SpellingMismatch) return true;
     const { code, cause, originalError } = current as { code?: unknown; cause?: unknown; originalError?: unknown };
-    if (code === "ENOTDIR" || code === "EISDIR" || code === "EEXIST") return true;
+    if (typeof code === "string" && ["ENOTDIR", "EISDIR", "EEXIST", "EACCES", "EPERM"].includes(code)) return true;
     current = originalError ?? cause;
   }
   return false;
 }
 
+/** Removes a staging folder, as far as it can: a failed build reports its own error, not this one's. */
 export function discardStaging(staging: string): void {
-  rmSync(staging, { recursive: true, force: true });
+  try {
+    rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // A read-only file or folder in it: it stays beside the output, named for the build's process.
+  }
 }
 
 /** Throws when there is no folder of pages to build. */

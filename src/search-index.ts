@@ -176,8 +176,13 @@ const GLOB_SAFE = /^[\p{L}\p{N}._/-]+$/u;
 export function globFor(files: string[]): string | undefined {
   const posix = files.map((file) => file.split(path.sep).join("/"));
   if (posix.length === 0 || !posix.every((file) => GLOB_SAFE.test(file) && !file.split("/").includes(".."))) return undefined;
-  return posix.length === 1 ? posix[0] : `{${posix.join(",")}}`;
+  const glob = posix.length === 1 ? posix[0] : `{${posix.join(",")}}`;
+  // Windows takes a command line of 32,767 characters at most.
+  return glob && glob.length <= GLOB_LENGTH ? glob : undefined;
 }
+
+/** The longest glob passed on a command line. */
+const GLOB_LENGTH = 30_000;
 
 /** Pagefind's command line over one shard's pages, written to `bundle`: it reads the site in place, told the
  * shard's files by a glob. A page whose path a glob cannot name is indexed from a folder of hard links to the
@@ -209,11 +214,14 @@ function pagefindBinary(): Promise<string> {
   binary ??= (import(new URL("resolveBinary.js", import.meta.resolve("pagefind")).href) as Promise<{ resolveBinaryPath(names: string[]): string }>).then(
     ({ resolveBinaryPath }) => resolveBinaryPath(["pagefind_extended", "pagefind"]),
   );
+  // A binary not found now may be there at the dev server's next build (after an npm ci).
+  binary.catch(() => (binary = undefined));
   return binary;
 }
 
 async function runPagefind(site: string, bundle: string, glob?: string): Promise<void> {
-  const args = ["--site", site, ...(glob ? ["--glob", glob] : []), "--output-path", bundle, "--exclude-selectors", EXCLUDED.join(", "), "--silent"];
+  // Each value joined to its flag: a page's path may start with "-".
+  const args = [`--site=${site}`, ...(glob ? [`--glob=${glob}`] : []), `--output-path=${bundle}`, `--exclude-selectors=${EXCLUDED.join(", ")}`, "--silent"];
   const command = await pagefindBinary();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });

@@ -86,7 +86,6 @@ export class RenderCache {
 
   /** Stores an entry atomically: a temp file beside it, then a rename, so readers see all of it or none. */
   write(key: string, entry: CacheEntry): void {
-    if (process.env.X_NOWRITE && entry.html === "") return;
     const file = this.fileOf(key);
     const header: Header = { format: FORMAT, key, sum: checksumOf(entry.html, entry.extra), extra: entry.extra };
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -1,11 +1,12 @@
 // A build writes over the site the build before it replaced (kept in the build cache) instead of making every
 // folder and file anew: what it publishes must be exactly what a build into a fresh folder publishes.
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { OUTPUT_MARKER } from "../../src/output-folder.ts";
+import { describeBuildError } from "../../src/report-error.ts";
 import { writeFixture } from "../helpers/site.ts";
 
 /** Every file under `folder`, posix path → bytes. */
@@ -125,5 +126,57 @@ describe("a build over the site before", () => {
     await build({ input, output, cache: false, cacheDir: path.join(dir, "cache"), quiet: true });
     await build({ input, output, cache: false, cacheDir: path.join(dir, "cache"), quiet: true });
     expect(readdirSync(dir)).toEqual(["site"]);
+  });
+
+  it("writes over the old files themselves: the same inodes, a page's old read-only file replaced", async () => {
+    const input = writeFixture(pages);
+    const { output, spare, again } = await builtThrice(input);
+    // The site the third build replaced is the spare now; the fourth build writes over its files.
+    const inodeOf = (file: string) => statSync(file).ino;
+    const sparePage = path.join(spare, "index.html");
+    const before = inodeOf(sparePage);
+    chmodSync(path.join(spare, "kept", "index.html"), 0o444);
+    await again();
+    expect(inodeOf(path.join(output, "index.html"))).toBe(before);
+    expect(statSync(path.join(output, "kept", "index.html")).mode & 0o777).toBe(statSync(path.join(output, "index.html")).mode & 0o777);
+  });
+
+  it("never takes a link to a folder for the spare, and a failed build leaves the folder it pointed to alone", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const www = path.join(dir, "www");
+    await build({ input, output: www, cacheDir: path.join(dir, "other-cache"), quiet: true });
+    const served = snapshot(www);
+    const [output, cacheDir] = [path.join(dir, "site"), path.join(dir, "cache")];
+    symlinkSync(www, output);
+    await build({ input, output, cacheDir, quiet: true });
+    expect(existsSync(path.join(cacheDir, "spare-site"))).toBe(false);
+    writeFileSync(path.join(input, "kept.md"), "---\ntitle: kept\n---\n[nowhere](/nowhere/)\n");
+    const error = await build({ input, output, cacheDir, quiet: true, strict: true }).then(() => undefined, (e: unknown) => e);
+    expect(describeBuildError(error)).toContain("broken link");
+    expectSameSite(snapshot(www), served);
+  });
+
+  it("keeps no empty folder it was given as the spare, and takes the next one", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const [output, cacheDir] = [path.join(dir, "site"), path.join(dir, "cache")];
+    mkdirSync(output);
+    await build({ input, output, cacheDir, quiet: true });
+    expect(existsSync(path.join(cacheDir, "spare-site"))).toBe(false);
+    await build({ input, output, cacheDir, quiet: true });
+    expect(existsSync(path.join(cacheDir, "spare-site", OUTPUT_MARKER))).toBe(true);
+  });
+
+  it("refuses an output folder inside the build cache, or holding it", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const cacheDir = path.join(dir, "cache");
+    for (const output of [path.join(cacheDir, "spare-site"), dir]) {
+      const error = await build({ input, output, cacheDir, quiet: true }).then(() => undefined, (e: unknown) => e);
+      expect(describeBuildError(error)).toContain("overlaps the build cache");
+    }
+    // Without the cache there is nothing to overlap.
+    await build({ input, output: path.join(cacheDir, "site"), cacheDir, cache: false, quiet: true });
   });
 });

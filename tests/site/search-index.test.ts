@@ -162,4 +162,17 @@ describe("the search index", () => {
     expect(urls.map((url) => decodeURIComponent(url)).sort()).toEqual(["/", "/plain/", "/with, comma/", "/à l'été/"].sort());
     expect(readdirSync(output).filter((name) => name.startsWith(".quire-search-"))).toEqual([]);
   });
+
+  it("indexes a shard of one page whose path starts with a dash", async () => {
+    const input = writeFixture({ "-notes.md": "---\ntitle: notes\n---\ndashing words\n" });
+    const output = path.join(scratch(), "site");
+    await build({ input, output, cache: false, quiet: true });
+    expect(records(output).map((record) => record.url)).toEqual(["/-notes/"]);
+  });
+
+  it("names no more pages in a glob than a command line holds", () => {
+    const many = Array.from({ length: 400 }, (_, n) => `${"a-long-essay-name".repeat(5)}-${n}/index.html`);
+    expect(globFor(many.slice(0, 10))).toBeDefined();
+    expect(globFor(many)).toBeUndefined();
+  });
 });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER, publishStaging } from "../../src/output-folder.ts";
+import { checkInputFolder, checkOutputFolder, isReuseConflict, OUTPUT_MARKER, pruneStaging, publishStaging, SpellingMismatch } from "../../src/output-folder.ts";
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), "quire-folder-"));
 
@@ -48,6 +48,50 @@ describe("publishStaging", () => {
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("new");
     expect(existsSync(path.join(out, OUTPUT_MARKER))).toBe(true);
     expect(existsSync(staging)).toBe(false);
+  });
+});
+
+describe("pruneStaging", () => {
+  it("removes the files not written and the folders left empty, and keeps folders written whole", () => {
+    const root = scratch();
+    for (const file of ["a/index.html", "gone/index.html", "deep/er/old.txt", "pagefind/x.js", OUTPUT_MARKER]) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), "x");
+    }
+    pruneStaging(root, new Set([path.join(root, "a/index.html")]), ["pagefind"]);
+    expect(readdirSync(root).sort()).toEqual([OUTPUT_MARKER, "a", "pagefind"].sort());
+    expect(readdirSync(path.join(root, "pagefind"))).toEqual(["x.js"]);
+  });
+
+  it("throws, deleting nothing, when a written file is there under another name", () => {
+    // On a case-insensitive file system About/index.html is written into the old about/; a link stands in here.
+    const root = scratch();
+    mkdirSync(path.join(root, "about"));
+    writeFileSync(path.join(root, "about", "index.html"), "new text");
+    symlinkSync(path.join(root, "about"), path.join(root, "About"));
+    writeFileSync(path.join(root, "stale.html"), "old");
+    const error = (() => {
+      try {
+        pruneStaging(root, new Set([path.join(root, "About", "index.html")]));
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(SpellingMismatch);
+    expect(isReuseConflict(error)).toBe(true);
+    expect(existsSync(path.join(root, "stale.html"))).toBe(true);
+  });
+});
+
+describe("isReuseConflict", () => {
+  it("is a file or folder in the way, or one that could not be written over, however wrapped", () => {
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    for (const code of ["ENOTDIR", "EISDIR", "EEXIST", "EACCES", "EPERM"]) {
+      expect(isReuseConflict(coded(code)), code).toBe(true);
+      expect(isReuseConflict(Object.assign(new Error("Eleventy's"), { originalError: new Error("wrapped", { cause: coded(code) }) })), code).toBe(true);
+    }
+    expect(isReuseConflict(coded("ENOENT"))).toBe(false);
+    expect(isReuseConflict(new Error("the front matter is not valid YAML"))).toBe(false);
   });
 });
 
