@@ -53,12 +53,16 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       // What the old site left was in the way (a file where a folder goes, a read-only file…): built again, in a
       // fresh folder of another name, which no late write of the first try can reach.
       if (process.env.QUIRE_DEBUG) console.error(`quire: building again into a fresh folder: ${describeBuildError(error)}`);
+      const first = staging.folder;
       staging = stagingFolderFor(options.output, undefined, "-fresh");
       try {
         built = await buildInto(staging, options, prerender);
       } catch (again) {
         discardStaging(staging.folder);
         throw withOutputPaths(again, staging.folder, options.output);
+      } finally {
+        // Eleventy gives up at its first failed write while others may still finish: they go too.
+        discardStaging(first);
       }
     }
     const { results, report, log } = built;
