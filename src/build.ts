@@ -105,7 +105,10 @@ async function buildInto(staging: Staging, options: BuildOptions, prerender: Pre
   eleventy.disableLogger();
   const results = (await eleventy.write()) as unknown[];
   const written = writtenFiles(results);
-  for (const copy of copyStaticFiles(staticFilesFor(options.input), staging.folder, staging.reused ? written : undefined)) written.add(copy);
+  // In a reused folder, what this build wrote is Eleventy's pages and the search index, which it wrote whole.
+  const index = path.resolve(staging.folder, "pagefind") + path.sep;
+  const taken = (target: string) => written.has(target) || (options.search && target.startsWith(index) && existsSync(target));
+  for (const copy of copyStaticFiles(staticFilesFor(options.input), staging.folder, staging.reused ? taken : undefined)) written.add(copy);
   // Whatever of the old site this build did not write goes before the link check, which must not find it.
   if (staging.reused) pruneStaging(staging.folder, written, options.search ? ["pagefind"] : []);
   // Every layout links home; say once what is missing rather than leave only the broken links to it.

@@ -1,6 +1,6 @@
 // The output folder is quire's alone: it refuses folders it did not make, and a failed build
 // never touches the site already there (quire builds beside it and swaps on success).
-import { existsSync, lstatSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { QuireError } from "./errors.ts";
 
@@ -13,7 +13,7 @@ export function checkOutputFolder(output: string, input: string, projectRoot: st
   const out = path.resolve(output);
   const inside = (parent: string, child: string) => {
     const relative = path.relative(parent, child);
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+    return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
   };
   if (out === path.parse(out).root) throw new QuireError(`the output folder is the root of the file system`, output, undefined, "pass --output _site");
   if (out === path.resolve(projectRoot) || inside(out, path.resolve(projectRoot)))
@@ -73,22 +73,29 @@ export function stagingFolderFor(output: string, spare?: string, attempt = ""): 
 }
 
 /**
- * A build writes over files in place: every file left must be the folder's own and writable. Symbolic links
- * and other special files (a write would go through them or block), files with other hard links (a copy someone
- * made with `cp -al`, the build cache's search shards) and read-only files are removed, so the build writes
- * fresh files there instead; a read-only folder throws.
+ * A build writes over files in place: every file left must be the folder's own, writable, and of the mode a
+ * new file gets (a build under another umask left others; a write keeps a file's mode). Symbolic links and other
+ * special files (a write would go through them or block), files with other hard links (a copy someone made with
+ * `cp -al`, the build cache's search shards) and files of another mode are removed, so the build writes fresh
+ * files there instead; folders get the mode a new folder gets, and one that cannot be changed throws.
  */
-function ownFiles(folder: string): void {
-  if ((lstatSync(folder).mode & 0o200) === 0) throw new Error(`${folder} is read-only`);
+function ownFiles(folder: string, modes = newModes()): void {
+  if ((lstatSync(folder).mode & 0o7777) !== modes.folder) chmodSync(folder, modes.folder);
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) ownFiles(full);
+    if (entry.isDirectory()) ownFiles(full, modes);
     else if (!entry.isFile()) unlinkSync(full);
     else {
       const { nlink, mode } = lstatSync(full);
-      if (nlink > 1 || (mode & 0o200) === 0) unlinkSync(full);
+      if (nlink > 1 || (mode & 0o7777) !== modes.file) unlinkSync(full);
     }
   }
+}
+
+/** The modes this process gives a new file and a new folder (its umask applied). */
+function newModes(): { file: number; folder: number } {
+  const mask = process.umask();
+  return { file: 0o666 & ~mask, folder: 0o777 & ~mask };
 }
 
 /** A file the build wrote that the folder lists under another spelling (a case-insensitive or normalising file
@@ -118,7 +125,9 @@ export function pruneStaging(staging: string, written: ReadonlySet<string>, writ
   };
   list(root);
   for (const file of written) {
-    if (!files.has(file) && existsSync(file)) throw new SpellingMismatch(`${file} is listed under another spelling`);
+    // Only files of the folder are listed, and none of the folders written whole.
+    const listable = file.startsWith(`${root}${path.sep}`) && ![...whole].some((folder) => file.startsWith(`${folder}${path.sep}`));
+    if (listable && !files.has(file) && existsSync(file)) throw new SpellingMismatch(`${file} is listed under another spelling`);
   }
   const marker = path.join(root, OUTPUT_MARKER);
   for (const file of files) if (!written.has(file) && file !== marker) unlinkSync(file);
@@ -132,6 +141,8 @@ export function publishStaging(staging: string, output: string, spare?: string):
   const out = path.resolve(output);
   writeFileSync(path.join(staging, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const retired = `${out}.previous-${process.pid}`;
+  // Left by a build of a process that had this number and was stopped while publishing.
+  rmSync(retired, { recursive: true, force: true });
   const hadOutput = existsSync(out);
   if (hadOutput) renameSync(out, retired);
   try {

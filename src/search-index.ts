@@ -66,24 +66,39 @@ export class SearchIndex {
       else missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
+    // After a failure no shard starts; the one still running finishes before the failure is thrown, so no Pagefind
+    // goes on writing into a site being discarded.
+    let failure: { error: unknown } | undefined;
     const next = async (): Promise<void> => {
-      const job = missing.shift();
+      const job = failure ? undefined : missing.shift();
       if (!job) return;
-      await indexShard(site, job.shard, job.bundle);
+      try {
+        await indexShard(site, job.shard, job.bundle);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
       const { bundle, cached } = job;
       if (cached) {
         // A temp copy renamed into place, so a half-written shard is never reused.
         mkdirSync(path.dirname(cached), { recursive: true });
-        rmSync(`${cached}.tmp`, { recursive: true, force: true });
-        linkTree(bundle, `${cached}.tmp`);
-        writeFileSync(path.join(`${cached}.tmp`, SIZES), JSON.stringify(fileSizes(`${cached}.tmp`)));
+        // A name of its own: another build of the same pages may be caching the same shard.
+        const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        linkTree(bundle, temp);
+        writeFileSync(path.join(temp, SIZES), JSON.stringify(fileSizes(temp)));
         rmSync(cached, { recursive: true, force: true });
-        renameSync(`${cached}.tmp`, cached);
+        try {
+          renameSync(temp, cached);
+        } catch {
+          // The other build put it there first.
+          rmSync(temp, { recursive: true, force: true });
+        }
       }
       await next();
     };
     const indexed = missing.length;
     await Promise.all([next(), next()]);
+    if (failure) throw failure.error;
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
     // Only this site's shards are kept.
     if (this.cacheDir && existsSync(path.join(this.cacheDir, "search"))) {
@@ -131,12 +146,19 @@ function fileSizes(folder: string): Record<string, number> {
 }
 
 /** A cached shard is used only as it was written: the site shares its files, and a file edited in place there
- * (or cut short) must not come back in the next build. Anything else is indexed afresh. */
+ * (or cut short, or given another mode) must not come back in the next build. Anything else is indexed afresh. */
 function intact(cached: string): boolean {
   try {
     const recorded = JSON.parse(readFileSync(path.join(cached, SIZES), "utf8")) as Record<string, number>;
     const found = fileSizes(cached);
-    return "pagefind-entry.json" in recorded && Object.keys(found).length === Object.keys(recorded).length && Object.entries(recorded).every(([name, size]) => found[name] === size);
+    // Its files are the site's own once linked there: they must have the mode a file written now gets (a shard
+    // cached by a build under another umask would be published unreadable, or writable, to others).
+    const mode = 0o666 & ~process.umask();
+    return (
+      "pagefind-entry.json" in recorded &&
+      Object.keys(found).length === Object.keys(recorded).length &&
+      Object.entries(recorded).every(([name, size]) => found[name] === size && (statSync(path.join(cached, name)).mode & 0o777) === mode)
+    );
   } catch {
     return false;
   }

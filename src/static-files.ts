@@ -1,7 +1,7 @@
 // Files published as they are: quire's public/ plus the site's own non-page files (CNAME, .well-known/…,
 // images, standalone .html pages). One list, used by the build (copy after rendering) and the dev server
 // (Eleventy's passthrough copy).
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { QuireError } from "./errors.ts";
 import { readJekyllConfig } from "./jekyll/config.ts";
@@ -70,17 +70,20 @@ export function staticFilesFor(input: string, published: PublishedFiles = siteFi
   return [...byOutput.values()];
 }
 
-/** Copies `files` into the built site; a file where a page was written is an error, never an overwrite.
- * `pages`: the files the build wrote (absolute paths), when the site folder may hold older files to write over;
- * without it, any file already there is a page. Returns the copies' absolute paths. */
-export function copyStaticFiles(files: readonly StaticFile[], siteFolder: string, pages?: ReadonlySet<string>): string[] {
+/** Copies `files` into the built site; a file where the build wrote one of its own is an error, never an
+ * overwrite. `taken`: whether the build wrote a target itself, when the site folder may hold older files (a
+ * reused folder), which are replaced; without it, any file already there is the build's. A copy is always a
+ * file of its own, never written into an old one in place (which may have other links). Returns the copies'
+ * absolute paths. */
+export function copyStaticFiles(files: readonly StaticFile[], siteFolder: string, taken?: (target: string) => boolean): string[] {
   const copied: string[] = [];
   for (const file of files) {
     const target = path.resolve(siteFolder, ...file.output.split("/"));
-    if (pages ? pages.has(target) : existsSync(target)) {
+    if (taken ? taken(target) : existsSync(target)) {
       throw new QuireError(`${shown(file.source)} would overwrite the page published at /${file.output}`, shown(file.source), undefined, "rename the file or the page");
     }
     mkdirSync(path.dirname(target), { recursive: true });
+    rmSync(target, { force: true });
     copyFileSync(file.source, target);
     copied.push(target);
   }

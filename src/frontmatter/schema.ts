@@ -65,6 +65,15 @@ export function checkFrontMatter(data: Record<string, unknown>, colours: Palette
       });
     }
   }
+  // Eleventy writes a page wherever its permalink says, `..` included: outside the site, over any file.
+  const permalink = data.permalink;
+  if (typeof permalink === "string" && permalink.split(/[\\/]/).includes("..")) {
+    problems.push({
+      key: "permalink",
+      message: `"permalink" is "${permalink}", which leads out of the site's folder`,
+      hint: "write the page's address from the site's root, like /notes/",
+    });
+  }
   // Both spellings, meaning different colours: one would be dropped without a word.
   if (data.color !== undefined && data.colour !== undefined && String(data.color) !== String(data.colour)) {
     problems.push({

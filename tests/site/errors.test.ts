@@ -28,6 +28,17 @@ describe("bad front matter", () => {
     expect(message).toContain('did you mean "deeppurple"?');
   });
 
+  it("refuses a permalink out of the site's folder, at its line, and writes nothing there", async () => {
+    const input = writeFixture({ "index.md": "home\n" });
+    const victim = path.join(path.dirname(input), `${path.basename(input)}-victim.txt`);
+    writeFileSync(victim, "the author's own words\n");
+    writeFileSync(path.join(input, "escape.md"), `---\ntitle: x\npermalink: ../../${path.basename(victim)}\n---\nbody\n`);
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+    const error = await build({ input, output, quiet: true }).then(() => undefined, (e: unknown) => e);
+    expect(describeBuildError(error)).toMatch(/escape\.md:3: "permalink" is .* which leads out of the site's folder/);
+    expect(readFileSync(victim, "utf8")).toBe("the author's own words\n");
+  });
+
   it("names the file and line of malformed YAML", async () => {
     const { message } = await failure({
       "index.md": "home\n",

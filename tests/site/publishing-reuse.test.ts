@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { build } from "../../src/build.ts";
 import { OUTPUT_MARKER } from "../../src/output-folder.ts";
 import { describeBuildError } from "../../src/report-error.ts";
@@ -39,6 +39,23 @@ const pages = {
   "notes": "a static file without an extension\n",
   "old.pdf": "%PDF a file that will be deleted\n",
 };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env.QUIRE_DEBUG;
+});
+
+/** Runs `build` and says whether it wrote over the spare site without starting again in a fresh folder: the
+ * spare's first file keeps its inode and birth time, and no "building again" is said (QUIRE_DEBUG). */
+async function wroteOver(spare: string, output: string, build: () => Promise<unknown>): Promise<boolean> {
+  const { ino, birthtimeMs } = statSync(path.join(spare, "index.html"));
+  process.env.QUIRE_DEBUG = "1";
+  const said = vi.spyOn(console, "error").mockImplementation(() => {});
+  await build();
+  const again = said.mock.calls.some(([line]) => String(line).includes("building again"));
+  const after = statSync(path.join(output, "index.html"));
+  return !again && after.ino === ino && after.birthtimeMs === birthtimeMs;
+}
 
 /** Three builds of `input`: the third writes over the site the second replaced. */
 async function builtThrice(input: string) {
@@ -132,12 +149,8 @@ describe("a build over the site before", () => {
     const input = writeFixture(pages);
     const { output, spare, again } = await builtThrice(input);
     // The site the third build replaced is the spare now; the fourth build writes over its files.
-    const inodeOf = (file: string) => statSync(file).ino;
-    const sparePage = path.join(spare, "index.html");
-    const before = inodeOf(sparePage);
     chmodSync(path.join(spare, "kept", "index.html"), 0o444);
-    await again();
-    expect(inodeOf(path.join(output, "index.html"))).toBe(before);
+    expect(await wroteOver(spare, output, again)).toBe(true);
     expect(statSync(path.join(output, "kept", "index.html")).mode & 0o777).toBe(statSync(path.join(output, "index.html")).mode & 0o777);
   });
 
@@ -178,5 +191,47 @@ describe("a build over the site before", () => {
     }
     // Without the cache there is nothing to overlap.
     await build({ input, output: path.join(cacheDir, "site"), cacheDir, cache: false, quiet: true });
+  });
+
+  it("never copies a static file over the search index, which shares its files with the cache", async () => {
+    const input = writeFixture(pages);
+    const { output, cacheDir, again } = await builtThrice(input);
+    const entry = path.join(output, "pagefind", "0", "pagefind-entry.json");
+    const [published, inode] = [readFileSync(entry, "utf8"), statSync(entry).ino];
+    mkdirSync(path.join(input, "pagefind", "0"), { recursive: true });
+    writeFileSync(path.join(input, "pagefind", "0", "pagefind-entry.json"), "the author's file\n");
+    const error = await again().then(() => undefined, (e: unknown) => e);
+    expect(describeBuildError(error)).toContain("would overwrite the page published at /pagefind/0/pagefind-entry.json");
+    expect(readFileSync(entry, "utf8")).toBe(published);
+    const cached = readdirSync(path.join(cacheDir, "search")).map((key) => path.join(cacheDir, "search", key, "pagefind-entry.json"));
+    expect(cached.filter((file) => statSync(file).ino === inode).map((file) => readFileSync(file, "utf8"))).toEqual([published]);
+  });
+
+  it("writes over the old site with a static file beside the search index, without starting again", async () => {
+    const input = writeFixture({ ...pages, "pagefind/extra.txt": "beside the index\n" });
+    const { output, spare, again } = await builtThrice(input);
+    expect(await wroteOver(spare, output, again)).toBe(true);
+    expect(readFileSync(path.join(output, "pagefind", "extra.txt"), "utf8")).toBe("beside the index\n");
+    expectSameSite(snapshot(output), await freshBuild(input));
+  });
+
+  it("gives files and folders the modes a fresh build gives, whatever umask built the old site", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const [output, cacheDir] = [path.join(dir, "site"), path.join(dir, "cache")];
+    const modes = (folder: string) =>
+      Object.fromEntries(readdirSync(folder, { recursive: true, encoding: "utf8" }).map((name) => [name, statSync(path.join(folder, name)).mode & 0o777]));
+    const mask = process.umask(0o077);
+    try {
+      await build({ input, output, cacheDir, quiet: true });
+      await build({ input, output, cacheDir, quiet: true });
+    } finally {
+      process.umask(mask);
+    }
+    expect(statSync(path.join(cacheDir, "spare-site", "index.html")).mode & 0o777).toBe(0o600);
+    await build({ input, output, cacheDir, quiet: true });
+    const fresh = path.join(mkdtempSync(path.join(tmpdir(), "quire-fresh-")), "site");
+    await build({ input, output: fresh, cache: false, quiet: true });
+    expect(modes(output)).toEqual(modes(fresh));
   });
 });

@@ -16,6 +16,12 @@ describe("checkFrontMatter", () => {
     expect(problems).toEqual([{ key: "colour", message: '"color" is "teal" and "colour" is "red", but a page has one colour', hint: "keep one of the two lines" }]);
     expect(checkFrontMatter({ color: "teal", colour: "teal" })).toEqual([]);
   });
+  it("refuses a permalink that leads out of the site's folder, and lets others through", () => {
+    for (const permalink of ["../escaped.html", "/notes/../../content/victim.txt", "..\\x.html"]) {
+      expect(checkFrontMatter({ permalink }).map((problem) => problem.key), permalink).toEqual(["permalink"]);
+    }
+    for (const permalink of ["/notes/", "/a..b/", "/404.html", false]) expect(checkFrontMatter({ permalink }), String(permalink)).toEqual([]);
+  });
   it("lets unknown keys through", () => {
     expect(checkFrontMatter({ mood: "sleepy", tags: ["a"] })).toEqual([]);
   });

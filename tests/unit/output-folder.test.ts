@@ -51,6 +51,16 @@ describe("publishStaging", () => {
   });
 });
 
+describe("checkOutputFolder and names starting with two dots", () => {
+  it("counts a folder named ..site inside its parent, and the build cache as a folder not to overlap", () => {
+    const root = scratch();
+    const content = path.join(root, "content");
+    expect(() => checkOutputFolder(path.join(content, "..site"), content, root)).toThrow(/overlaps the pages/);
+    expect(() => checkOutputFolder(path.join(root, "_site"), content, root, path.join(root, "_site", "..cache"))).toThrow(/overlaps the build cache/);
+    expect(() => checkOutputFolder(path.join(root, "_site"), content, root, path.join(root, ".quire-cache"))).not.toThrow();
+  });
+});
+
 describe("pruneStaging", () => {
   it("removes the files not written and the folders left empty, and keeps folders written whole", () => {
     const root = scratch();
