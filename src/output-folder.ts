@@ -1,6 +1,6 @@
 // The output folder is quire's alone: it refuses folders it did not make, and a failed build
 // never touches the site already there (quire builds beside it and swaps on success).
-import { chmodSync, existsSync, lstatSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { QuireError } from "./errors.ts";
 
@@ -63,7 +63,7 @@ export function stagingFolderFor(output: string, spare?: string, attempt = ""): 
     return { folder, reused: false };
   }
   try {
-    ownFiles(folder);
+    ownFiles(folder, freshModes(output));
     return { folder, reused: true };
   } catch {
     // Something in it cannot be written over (a read-only folder): it goes, and the build starts afresh.
@@ -72,30 +72,49 @@ export function stagingFolderFor(output: string, spare?: string, attempt = ""): 
   }
 }
 
+/** The modes a build into a fresh folder beside `output` gives that folder, the folders in it and their files:
+ * found by making such a folder, so the umask, a default ACL and a setgid bit of the parent all count. */
+export interface FreshModes {
+  top: number;
+  folder: number;
+  file: number;
+}
+
+export function freshModes(output: string): FreshModes {
+  const probe = `${path.resolve(output)}.probe-${process.pid}`;
+  rmSync(probe, { recursive: true, force: true });
+  try {
+    mkdirSync(path.join(probe, "folder"), { recursive: true });
+    writeFileSync(path.join(probe, "folder", "file"), "");
+    const mode = (file: string) => lstatSync(file).mode & 0o7777;
+    return { top: mode(probe), folder: mode(path.join(probe, "folder")), file: mode(path.join(probe, "folder", "file")) };
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
 /**
  * A build writes over files in place: every file left must be the folder's own, writable, and of the mode a
- * new file gets (a build under another umask left others; a write keeps a file's mode). Symbolic links and other
- * special files (a write would go through them or block), files with other hard links (a copy someone made with
- * `cp -al`, the build cache's search shards) and files of another mode are removed, so the build writes fresh
- * files there instead; folders get the mode a new folder gets, and one that cannot be changed throws.
+ * new file gets (`modes`: a build under another umask left others, and a write keeps a file's mode). Symbolic
+ * links and other special files (a write would go through them or block), files with other hard links (a copy
+ * made with `cp -al`, the build cache's search shards) and files of another mode are removed, so the build
+ * writes fresh files there instead; folders are given a fresh folder's mode, and one that will not take it throws.
  */
-function ownFiles(folder: string, modes = newModes()): void {
-  if ((lstatSync(folder).mode & 0o7777) !== modes.folder) chmodSync(folder, modes.folder);
+function ownFiles(folder: string, modes: FreshModes, top = true): void {
+  const wanted = top ? modes.top : modes.folder;
+  if ((lstatSync(folder).mode & 0o7777) !== wanted) {
+    chmodSync(folder, wanted);
+    if ((lstatSync(folder).mode & 0o7777) !== wanted) throw new Error(`${folder} keeps another mode`);
+  }
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) ownFiles(full, modes);
+    if (entry.isDirectory()) ownFiles(full, modes, false);
     else if (!entry.isFile()) unlinkSync(full);
     else {
       const { nlink, mode } = lstatSync(full);
       if (nlink > 1 || (mode & 0o7777) !== modes.file) unlinkSync(full);
     }
   }
-}
-
-/** The modes this process gives a new file and a new folder (its umask applied). */
-function newModes(): { file: number; folder: number } {
-  const mask = process.umask();
-  return { file: 0o666 & ~mask, folder: 0o777 & ~mask };
 }
 
 /** A file the build wrote that the folder lists under another spelling (a case-insensitive or normalising file

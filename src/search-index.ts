@@ -56,13 +56,18 @@ export class SearchIndex {
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
     const kept = new Set<string>();
+    // The mode Pagefind's files get here: a cached shard's files must have it (they become the site's own).
+    const probe = path.join(target, ".quire-probe");
+    writeFileSync(probe, "");
+    const fileMode = statSync(probe).mode & 0o7777;
+    rmSync(probe);
     const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
     for (const [number, shard] of shards.entries()) {
       const bundle = path.join(target, String(number));
       const key = shardKey(shard, shards.length);
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && intact(cached)) linkTree(cached, bundle);
+      if (cached && intact(cached, fileMode)) linkTree(cached, bundle);
       else missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
@@ -74,25 +79,10 @@ export class SearchIndex {
       if (!job) return;
       try {
         await indexShard(site, job.shard, job.bundle);
+        if (job.cached) cacheShard(job.bundle, job.cached);
       } catch (error) {
         failure ??= { error };
         return;
-      }
-      const { bundle, cached } = job;
-      if (cached) {
-        // A temp copy renamed into place, so a half-written shard is never reused.
-        mkdirSync(path.dirname(cached), { recursive: true });
-        // A name of its own: another build of the same pages may be caching the same shard.
-        const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        linkTree(bundle, temp);
-        writeFileSync(path.join(temp, SIZES), JSON.stringify(fileSizes(temp)));
-        rmSync(cached, { recursive: true, force: true });
-        try {
-          renameSync(temp, cached);
-        } catch {
-          // The other build put it there first.
-          rmSync(temp, { recursive: true, force: true });
-        }
       }
       await next();
     };
@@ -129,6 +119,23 @@ function shardKey(shard: IndexedPage[], count: number): string {
   return hash.digest("hex");
 }
 
+/** Keeps a bundle Pagefind wrote in the cache: hard links in a temp folder renamed into place, so a
+ * half-written shard is never reused. */
+function cacheShard(bundle: string, cached: string): void {
+  mkdirSync(path.dirname(cached), { recursive: true });
+  // A name of its own: another build of the same pages may be caching the same shard.
+  const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  linkTree(bundle, temp);
+  writeFileSync(path.join(temp, SIZES), JSON.stringify(fileSizes(temp)));
+  rmSync(cached, { recursive: true, force: true });
+  try {
+    renameSync(temp, cached);
+  } catch {
+    // The other build put it there first.
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 /** Files of a Pagefind bundle no page of the site loads: its UI scripts and styles, its highlighter. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
@@ -147,17 +154,16 @@ function fileSizes(folder: string): Record<string, number> {
 
 /** A cached shard is used only as it was written: the site shares its files, and a file edited in place there
  * (or cut short, or given another mode) must not come back in the next build. Anything else is indexed afresh. */
-function intact(cached: string): boolean {
+function intact(cached: string, mode: number): boolean {
   try {
     const recorded = JSON.parse(readFileSync(path.join(cached, SIZES), "utf8")) as Record<string, number>;
     const found = fileSizes(cached);
-    // Its files are the site's own once linked there: they must have the mode a file written now gets (a shard
-    // cached by a build under another umask would be published unreadable, or writable, to others).
-    const mode = 0o666 & ~process.umask();
+    // Its files are the site's own once linked there: they must have the mode a file written there now gets (a
+    // shard cached by a build under another umask would be published unreadable, or writable, to others).
     return (
       "pagefind-entry.json" in recorded &&
       Object.keys(found).length === Object.keys(recorded).length &&
-      Object.entries(recorded).every(([name, size]) => found[name] === size && (statSync(path.join(cached, name)).mode & 0o777) === mode)
+      Object.entries(recorded).every(([name, size]) => found[name] === size && (statSync(path.join(cached, name)).mode & 0o7777) === mode)
     );
   } catch {
     return false;

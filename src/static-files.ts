@@ -1,7 +1,7 @@
 // Files published as they are: quire's public/ plus the site's own non-page files (CNAME, .well-known/…,
 // images, standalone .html pages). One list, used by the build (copy after rendering) and the dev server
 // (Eleventy's passthrough copy).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { QuireError } from "./errors.ts";
 import { readJekyllConfig } from "./jekyll/config.ts";
@@ -83,7 +83,12 @@ export function copyStaticFiles(files: readonly StaticFile[], siteFolder: string
       throw new QuireError(`${shown(file.source)} would overwrite the page published at /${file.output}`, shown(file.source), undefined, "rename the file or the page");
     }
     mkdirSync(path.dirname(target), { recursive: true });
-    rmSync(target, { force: true });
+    // An old file goes first (a folder in the way throws EISDIR: the build starts again in a fresh folder).
+    try {
+      unlinkSync(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
     copyFileSync(file.source, target);
     copied.push(target);
   }

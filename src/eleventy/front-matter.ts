@@ -17,8 +17,17 @@ export interface Options {
 }
 
 export default function frontMatter(eleventyConfig: UserConfig, options: Options): void {
-  const validate = (data: Record<string, unknown> & { page: { inputPath: string } }) => {
+  const validate = (data: Record<string, unknown> & { page: { inputPath: string; outputPath?: unknown } }) => {
     const problems = checkFrontMatter(data, options.palette);
+    // However its permalink was written (a template, an object, computed data), the page must land in the site.
+    const output = (eleventyConfig as unknown as { directories?: { output?: string } }).directories?.output;
+    const outputPath = data.page.outputPath;
+    if (output && typeof outputPath === "string" && !problems.some((problem) => problem.key === "permalink")) {
+      const relative = path.relative(path.resolve(output), path.resolve(outputPath));
+      if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+        problems.push({ key: "permalink", message: `"permalink" puts the page outside the site's folder`, hint: "write the page's address from the site's root, like /notes/" });
+      }
+    }
     // Only pages with a problem, or a date to check against what was written, are read again.
     if (problems.length === 0 && !(data.date instanceof Date)) return;
     let source = "";

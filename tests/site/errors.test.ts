@@ -1,5 +1,5 @@
 // Bad input fails the build with file, line, what is wrong and what to do — and leaves the old site alone.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,6 +37,16 @@ describe("bad front matter", () => {
     const error = await build({ input, output, quiet: true }).then(() => undefined, (e: unknown) => e);
     expect(describeBuildError(error)).toMatch(/escape\.md:3: "permalink" is .* which leads out of the site's folder/);
     expect(readFileSync(victim, "utf8")).toBe("the author's own words\n");
+  });
+
+  it("refuses a permalink out of the site's folder however it is written, a template or an object", async () => {
+    for (const permalink of [`"{{ '..' }}/victim.html"`, "\n  build: ../victim.html"]) {
+      const input = writeFixture({ "index.md": "home\n", "sly.md": `---\ntitle: x\npermalink: ${permalink}\n---\nbody\n` });
+      const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+      const error = await build({ input, output, quiet: true }).then(() => undefined, (e: unknown) => e);
+      expect(describeBuildError(error), permalink).toMatch(/sly\.md:3: "permalink" puts the page outside the site's folder/);
+      expect(readdirSync(path.dirname(output)), permalink).toEqual([]);
+    }
   });
 
   it("names the file and line of malformed YAML", async () => {

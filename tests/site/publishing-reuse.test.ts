@@ -234,4 +234,31 @@ describe("a build over the site before", () => {
     await build({ input, output: fresh, cache: false, quiet: true });
     expect(modes(output)).toEqual(modes(fresh));
   });
+
+  it("builds afresh when only an old page's folder stands where a static file now goes", async () => {
+    const input = writeFixture(pages);
+    const { output, again } = await builtThrice(input);
+    rmSync(path.join(input, "kept.md"));
+    writeFileSync(path.join(input, "kept"), "now a file\n");
+    await again();
+    expect(readFileSync(path.join(output, "kept"), "utf8")).toBe("now a file\n");
+    expectSameSite(snapshot(output), await freshBuild(input));
+  });
+
+  it("keeps the modes a fresh build gets in a setgid folder, and goes on writing over the old files there", async () => {
+    const input = writeFixture(pages);
+    const parent = mkdtempSync(path.join(tmpdir(), "quire-setgid-"));
+    chmodSync(parent, 0o2775);
+    const [output, cacheDir] = [path.join(parent, "site"), path.join(parent, "cache")];
+    const again = () => build({ input, output, cacheDir, quiet: true });
+    await again();
+    await again();
+    expect(await wroteOver(path.join(cacheDir, "spare-site"), output, again)).toBe(true);
+    const fresh = path.join(parent, "fresh");
+    await build({ input, output: fresh, cache: false, quiet: true });
+    const modes = (folder: string) =>
+      Object.fromEntries(readdirSync(folder, { recursive: true, encoding: "utf8" }).map((name) => [name, statSync(path.join(folder, name)).mode & 0o7777]));
+    expect(statSync(output).mode & 0o2000).toBe(0o2000);
+    expect(modes(output)).toEqual(modes(fresh));
+  });
 });
