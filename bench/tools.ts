@@ -39,12 +39,11 @@ export function quireBuild(space: Workspace, extraFlags: string[] = []): Command
 /** Pagefind's own binary over the site quire built (`out-quire`), in one run, as quire's search index asks it
  * (the same selectors left out): what the search index alone costs, written to a folder of its own. */
 export async function pagefindAlone(space: Workspace): Promise<Command> {
-  const { EXCLUDED } = await import("../src/search-index.ts");
-  const { resolveBinaryPath } = (await import(new URL("resolveBinary.js", import.meta.resolve("pagefind")).href)) as { resolveBinaryPath(names: string[]): string };
+  const { EXCLUDED, pagefindBinary } = await import("../src/search-index.ts");
   const output = path.join(space.dir, "pagefind-alone");
   rmSync(output, { recursive: true, force: true });
   return {
-    command: resolveBinaryPath(["pagefind_extended", "pagefind"]),
+    command: await pagefindBinary(),
     args: ["--site", path.join(space.dir, "out-quire"), "--output-path", output, "--exclude-selectors", EXCLUDED.join(", "), "--silent"],
     cwd: space.dir,
   };

@@ -18,24 +18,30 @@ export class QuireError extends Error {
   }
 }
 
+/** An error and what it wraps, outermost first: `cause`, else Eleventy's `originalError` (20 deep at most). */
+export function* errorChain(error: unknown): Generator<unknown> {
+  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+    yield current;
+    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+  }
+}
+
 /** The first QuireError in an error's cause chain (Eleventy wraps what our hooks throw). */
 export function findQuireError(error: unknown): QuireError | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+  for (const current of errorChain(error)) {
     if (current instanceof QuireError) return current;
     if (current instanceof Error && (current as { name?: string }).name === "QuireError") return current as QuireError;
-    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
 
 /** js-yaml's error (thrown through gray-matter) somewhere in the cause chain. */
 export function findYamlError(error: unknown): { reason: string; line: number } | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+  for (const current of errorChain(error)) {
     const candidate = current as { name?: string; reason?: string; mark?: { line?: number } };
     if (candidate.name === "YAMLException" && candidate.mark?.line !== undefined) {
       return { reason: candidate.reason ?? "invalid YAML", line: candidate.mark.line };
     }
-    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }

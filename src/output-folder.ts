@@ -2,19 +2,21 @@
 // never touches the site already there (quire builds beside it and swaps on success).
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { QuireError } from "./errors.ts";
+import { errorChain, QuireError } from "./errors.ts";
 
 /** Left in every output folder quire writes, so it knows the folder is its own to replace. */
 export const OUTPUT_MARKER = ".quire-output";
 
-/** Throws when building into `output` could overwrite something that is not a quire build. */
-/** `cacheDir`: the build cache's folder, when the build uses one (it keeps the replaced site there). */
+/** Whether `child` is `parent` or lies inside it (a name like `..site` in it included). */
+export function inside(parent: string, child: string): boolean {
+  const relative = path.relative(path.resolve(parent), path.resolve(child));
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Throws when building into `output` could overwrite something that is not a quire build. `cacheDir`: the build
+ * cache's folder, when the build uses one (it keeps the replaced site there). */
 export function checkOutputFolder(output: string, input: string, projectRoot: string, cacheDir?: string): void {
   const out = path.resolve(output);
-  const inside = (parent: string, child: string) => {
-    const relative = path.relative(parent, child);
-    return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-  };
   if (out === path.parse(out).root) throw new QuireError(`the output folder is the root of the file system`, output, undefined, "pass --output _site");
   if (out === path.resolve(projectRoot) || inside(out, path.resolve(projectRoot)))
     throw new QuireError(`the output folder would hold the project itself`, output, undefined, "pass an output folder inside the project, like --output _site");
@@ -85,11 +87,21 @@ export function freshModes(output: string): FreshModes {
   rmSync(probe, { recursive: true, force: true });
   try {
     mkdirSync(path.join(probe, "folder"), { recursive: true });
-    writeFileSync(path.join(probe, "folder", "file"), "");
     const mode = (file: string) => lstatSync(file).mode & 0o7777;
-    return { top: mode(probe), folder: mode(path.join(probe, "folder")), file: mode(path.join(probe, "folder", "file")) };
+    return { top: mode(probe), folder: mode(path.join(probe, "folder")), file: newFileMode(path.join(probe, "folder")) };
   } finally {
     rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/** The mode a file written now in `folder` gets (the umask, a default ACL of the folder). */
+export function newFileMode(folder: string): number {
+  const probe = path.join(folder, `.quire-probe-${process.pid}`);
+  writeFileSync(probe, "");
+  try {
+    return lstatSync(probe).mode & 0o7777;
+  } finally {
+    rmSync(probe, { force: true });
   }
 }
 
@@ -188,14 +200,10 @@ export function publishStaging(staging: string, output: string, spare?: string):
  * folder or the other way round, a file it could not write over, a name spelt otherwise. Such a build is done
  * again into a fresh folder. */
 export function isReuseConflict(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
+  for (const current of errorChain(error)) {
     if (current instanceof SpellingMismatch) return true;
-    const { code, cause, originalError } = current as { code?: unknown; cause?: unknown; originalError?: unknown };
+    const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && ["ENOTDIR", "EISDIR", "EEXIST", "EACCES", "EPERM"].includes(code)) return true;
-    current = originalError ?? cause;
   }
   return false;
 }

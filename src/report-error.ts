@@ -1,25 +1,23 @@
 // Turns whatever a build threw into the message an author can act on.
-import { findQuireError, findYamlError } from "./errors.ts";
+import { errorChain, findQuireError, findYamlError } from "./errors.ts";
 import { readFileSync } from "node:fs";
 import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
 function fileFromMessages(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+  for (const current of errorChain(error)) {
     const message = (current as { message?: string }).message ?? "";
     const match = /(?:for|in|template|file:?)\s+\(?(\.?\/?[^\s()`'"]+\.(?:md|njk|html|liquid))\)?/i.exec(message) ?? /\((\.?\/[^\s()]+)\)/.exec(message);
     if (match?.[1]) return match[1].replace(/^\.\//, "");
-    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
 
 function messages(error: unknown): string[] {
   const seen: string[] = [];
-  for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {
+  for (const current of errorChain(error)) {
     const message = (current as { message?: string }).message;
     if (message && !seen.includes(message)) seen.push(message);
-    current = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
   }
   return seen;
 }

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { newFileMode } from "./output-folder.ts";
 
 // Part of every shard's key: another Pagefind writes another index. (Its package.json is not in its exports.)
 const pagefindVersion = (
@@ -57,10 +58,7 @@ export class SearchIndex {
     mkdirSync(target, { recursive: true });
     const kept = new Set<string>();
     // The mode Pagefind's files get here: a cached shard's files must have it (they become the site's own).
-    const probe = path.join(target, ".quire-probe");
-    writeFileSync(probe, "");
-    const fileMode = statSync(probe).mode & 0o7777;
-    rmSync(probe);
+    const fileMode = newFileMode(target);
     const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
     for (const [number, shard] of shards.entries()) {
       const bundle = path.join(target, String(number));
@@ -238,7 +236,7 @@ async function indexShard(site: string, shard: IndexedPage[], bundle: string): P
 /** Pagefind's binary, found as its npm wrapper finds it (the platform's package, or PAGEFIND_BINARY_PATH); run
  * directly, it saves a Node process per shard. */
 let binary: Promise<string> | undefined;
-function pagefindBinary(): Promise<string> {
+export function pagefindBinary(): Promise<string> {
   binary ??= (import(new URL("resolveBinary.js", import.meta.resolve("pagefind")).href) as Promise<{ resolveBinaryPath(names: string[]): string }>).then(
     ({ resolveBinaryPath }) => resolveBinaryPath(["pagefind_extended", "pagefind"]),
   );

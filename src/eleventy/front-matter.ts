@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { QuireError } from "../errors.ts";
+import { inside } from "../output-folder.ts";
 import { checkFrontMatter } from "../frontmatter/schema.ts";
 import { frontMatterKeyLine, impossibleDate } from "../frontmatter/lines.ts";
 import type { Palette } from "../palette.ts";
@@ -22,11 +23,8 @@ export default function frontMatter(eleventyConfig: UserConfig, options: Options
     // However its permalink was written (a template, an object, computed data), the page must land in the site.
     const output = (eleventyConfig as unknown as { directories?: { output?: string } }).directories?.output;
     const outputPath = data.page.outputPath;
-    if (output && typeof outputPath === "string" && !problems.some((problem) => problem.key === "permalink")) {
-      const relative = path.relative(path.resolve(output), path.resolve(outputPath));
-      if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-        problems.push({ key: "permalink", message: `"permalink" puts the page outside the site's folder`, hint: "write the page's address from the site's root, like /notes/" });
-      }
+    if (output && typeof outputPath === "string" && !inside(output, outputPath) && !problems.some((problem) => problem.key === "permalink")) {
+      problems.push({ key: "permalink", message: `"permalink" puts the page outside the site's folder`, hint: "write the page's address from the site's root, like /notes/" });
     }
     // Only pages with a problem, or a date to check against what was written, are read again.
     if (problems.length === 0 && !(data.date instanceof Date)) return;
