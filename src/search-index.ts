@@ -36,10 +36,12 @@ interface IndexedPage {
 export class SearchIndex {
   readonly #pages: IndexedPage[] = [];
 
-  /** @param cacheDir where shards are kept for reuse; undefined: always index afresh */
+  /** @param cacheDir where shards are kept for reuse; undefined: always index afresh
+   * @param owner names the site in the cache: other sites building with the same cache keep their shards */
   constructor(
     private readonly cacheDir?: string,
     private readonly perShard = shardPages(),
+    private readonly owner = "",
   ) {}
 
   /** Notes a page to index (one Pagefind finds: it has `data-pagefind-body`) written to `file`. */
@@ -60,13 +62,15 @@ export class SearchIndex {
     // The mode Pagefind's files get here: a cached shard's files must have it (they become the site's own).
     const fileMode = newFileMode(target);
     const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
-    for (const [number, shard] of shards.entries()) {
+    const keyed = shards.map((shard) => ({ shard, key: shardKey(shard, shards.length) }));
+    // Claimed before any is used: another site's build sharing the cache leaves them be.
+    if (this.cacheDir) claimShards(this.cacheDir, this.owner, keyed.map(({ key }) => key));
+    for (const [number, { shard, key }] of keyed.entries()) {
       const bundle = path.join(target, String(number));
-      const key = shardKey(shard, shards.length);
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && intact(cached, fileMode)) linkTree(cached, bundle);
-      else missing.push({ shard, bundle, cached });
+      if (cached && intact(cached, fileMode) && linkedFromCache(cached, bundle)) continue;
+      missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
     // After a failure no shard starts; the one still running finishes before the failure is thrown, so no Pagefind
@@ -88,12 +92,7 @@ export class SearchIndex {
     await Promise.all([next(), next()]);
     if (failure) throw failure.error;
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
-    // Only this site's shards are kept.
-    if (this.cacheDir && existsSync(path.join(this.cacheDir, "search"))) {
-      for (const entry of readdirSync(path.join(this.cacheDir, "search"))) {
-        if (!kept.has(entry)) rmSync(path.join(this.cacheDir, "search", entry), { recursive: true, force: true });
-      }
-    }
+    if (this.cacheDir) pruneShards(this.cacheDir, kept);
     return indexed;
   }
 
@@ -115,6 +114,70 @@ function shardKey(shard: IndexedPage[], count: number): string {
   const hash = createHash("sha256").update(`pagefind ${pagefindVersion}\0${EXCLUDED.join(",")}\0${UNUSED.source}\0${count}\0`);
   for (const page of shard) hash.update(`${page.url}\0${page.file}\0${page.hash}\0`);
   return hash.digest("hex");
+}
+
+/** Where each site building with the cache names the shards its last build used. */
+const CLAIMS = "search-claims";
+
+/** A claim not renewed for this long (its site not built) no longer keeps its shards. */
+const CLAIM_DAYS = 30;
+
+/** Notes the shards `owner`'s site uses now, in place of those its last build used. */
+function claimShards(cacheDir: string, owner: string, keys: string[]): void {
+  const folder = path.join(cacheDir, CLAIMS);
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${createHash("sha256").update(owner).digest("hex").slice(0, 24)}.json`);
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, `${JSON.stringify({ owner, keys })}\n`);
+  renameSync(temp, file);
+}
+
+/** Removes the cached shards no site claims any more, claims older than CLAIM_DAYS, and what a build stopped
+ * while caching a shard left; `kept` are this build's. A claim that cannot be read keeps nothing. */
+function pruneShards(cacheDir: string, kept: ReadonlySet<string>): void {
+  const claimed = new Set(kept);
+  const claims = path.join(cacheDir, CLAIMS);
+  const now = Date.now();
+  for (const name of existsSync(claims) ? readdirSync(claims) : []) {
+    const file = path.join(claims, name);
+    try {
+      const age = now - statSync(file).mtimeMs;
+      if (name.endsWith(".tmp") ? age > STALE_TEMP_MS : age > CLAIM_DAYS * 86_400_000) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (name.endsWith(".json")) for (const key of (JSON.parse(readFileSync(file, "utf8")) as { keys: string[] }).keys) claimed.add(key);
+    } catch {
+      // Gone meanwhile, or being written: it claims nothing this time.
+    }
+  }
+  const shards = path.join(cacheDir, "search");
+  for (const entry of existsSync(shards) ? readdirSync(shards) : []) {
+    if (claimed.has(entry)) continue;
+    const folder = path.join(shards, entry);
+    try {
+      // Another build's shard being cached is left to it, unless its build is long gone.
+      if (entry.endsWith(".tmp") && now - statSync(folder).mtimeMs < STALE_TEMP_MS) continue;
+    } catch {
+      continue;
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A temp file or folder of the cache older than this was left by a build that stopped. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Links a cached shard's files into the site; false (and nothing left at `bundle`) when it went meanwhile (a
+ * build of another site pruned it): the shard is then indexed afresh. */
+function linkedFromCache(cached: string, bundle: string): boolean {
+  try {
+    linkTree(cached, bundle);
+    return true;
+  } catch {
+    rmSync(bundle, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** Keeps a bundle Pagefind wrote in the cache: hard links in a temp folder renamed into place, so a

@@ -62,7 +62,8 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
   let indexed = false;
   eleventyConfig.on("eleventy.before", (() => {
     if (options.mode === "serve" && indexed) return;
-    pending = new SearchIndex(options.cacheDir);
+    // Builds of this folder claim their shards in the cache as this site's: serving, with drafts, another.
+    pending = new SearchIndex(options.cacheDir, undefined, `${path.resolve(options.input)}\0${options.mode}`);
   }) as never);
   eleventyConfig.addTransform("quire-search-index", function (content, outputPath) {
     if (pending && typeof outputPath === "string" && outputPath.endsWith(".html") && this.page.url) pending.add(this.page.url, outputPath, content);

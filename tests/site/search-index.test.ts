@@ -1,5 +1,5 @@
 // The search index: which text it holds, its shards, and their reuse from the cache while their pages are unchanged.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -138,6 +138,47 @@ describe("the search index", () => {
     expect(await again.write(output)).toBe(0);
     expect(bundlesOf(output).map(entryOf)).toEqual(entries);
     expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/"]);
+  });
+
+  it("keeps the shards of another site built with the same cache, until that site is a month unbuilt", async () => {
+    process.env.QUIRE_SEARCH_SHARD_PAGES = "2";
+    const siteOf = (prefix: string) => {
+      const files: Record<string, string> = { "index.md": `${prefix} home\n` };
+      for (const name of ["a", "b", "c"]) files[`${name}.md`] = `---\ntitle: ${name}\n---\n${prefix} words of page ${name}\n`;
+      return writeFixture(files);
+    };
+    const [one, two] = [siteOf("first"), siteOf("second")];
+    const dir = scratch();
+    const cacheDir = path.join(dir, "cache");
+    const [outOne, outTwo] = [path.join(dir, "one"), path.join(dir, "two")];
+    const cached = () => new Set(readdirSync(path.join(cacheDir, "search")));
+
+    await build({ input: one, output: outOne, cacheDir, quiet: true });
+    const ofOne = cached();
+    await build({ input: two, output: outTwo, cacheDir, quiet: true });
+    const ofTwo = new Set([...cached()].filter((key) => !ofOne.has(key)));
+    expect(ofTwo.size).toBe(bundlesOf(outTwo).length);
+    expect(cached()).toEqual(new Set([...ofOne, ...ofTwo]));
+    // The first site's next build reuses every shard of its own: the cache's files, not fresh ones.
+    await build({ input: one, output: outOne, cacheDir, quiet: true });
+    const inodes = (keys: Set<string>) => [...keys].map((key) => statSync(path.join(cacheDir, "search", key, "pagefind-entry.json")).ino);
+    for (const bundle of bundlesOf(outOne)) expect(inodes(ofOne)).toContain(statSync(path.join(bundle, "pagefind-entry.json")).ino);
+    expect(cached()).toEqual(new Set([...ofOne, ...ofTwo]));
+
+    // A month on without a build of the second site, its shards go; a shard another build is caching right now
+    // stays, one a stopped build left an hour ago goes.
+    const claims = path.join(cacheDir, "search-claims");
+    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    const claimOfTwo = readdirSync(claims).find((name) => readFileSync(path.join(claims, name), "utf8").includes(two));
+    expect(claimOfTwo).toBeDefined();
+    utimesSync(path.join(claims, claimOfTwo!), monthAgo, monthAgo);
+    const [caching, stopped] = ["a.1.x.tmp", "b.2.y.tmp"].map((name) => path.join(cacheDir, "search", name));
+    for (const folder of [caching!, stopped!]) mkdirSync(folder);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(stopped!, twoHoursAgo, twoHoursAgo);
+    await build({ input: one, output: outOne, cacheDir, quiet: true });
+    expect(cached()).toEqual(new Set([...ofOne, "a.1.x.tmp"]));
+    expect(readdirSync(claims)).toHaveLength(1);
   });
 
   it("tells Pagefind a shard's pages by a glob, or by a folder of links when a path has a glob's characters", async () => {
