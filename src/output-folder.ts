@@ -57,7 +57,13 @@ function isQuireFolder(folder: string): boolean {
 export function stagingFolderFor(output: string, spare?: string, attempt = ""): Staging {
   const folder = `${path.resolve(output)}.building-${process.pid}${attempt}`;
   rmSync(folder, { recursive: true, force: true });
-  if (!spare || !isQuireFolder(spare)) return { folder, reused: false };
+  if (!spare) return { folder, reused: false };
+  if (!isQuireFolder(spare)) {
+    // Not a site quire replaced (something else put it there, or a link): it goes, so this build's site can be
+    // kept in its place.
+    discardStaging(spare);
+    return { folder, reused: false };
+  }
   try {
     renameSync(spare, folder);
   } catch {

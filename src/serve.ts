@@ -45,7 +45,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const options: ServeOptions = withJekyllSite(unsettled);
   const { print } = options;
   checkInputFolder(options.input);
-  checkOutputFolder(options.output, options.input, quireRoot);
+  checkOutputFolder(options.output, options.input, quireRoot, options.cache ? options.cacheDir : undefined);
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();

@@ -181,6 +181,21 @@ describe("a build over the site before", () => {
     expect(existsSync(path.join(cacheDir, "spare-site", OUTPUT_MARKER))).toBe(true);
   });
 
+  it("replaces a spare folder quire did not keep there, and keeps the next site it replaces", async () => {
+    const input = writeFixture(pages);
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));
+    const [output, cacheDir] = [path.join(dir, "site"), path.join(dir, "cache")];
+    const spare = path.join(cacheDir, "spare-site");
+    mkdirSync(spare, { recursive: true });
+    writeFileSync(path.join(spare, "index.html"), "not a page quire wrote\n");
+    await build({ input, output, cacheDir, quiet: true });
+    expect(existsSync(spare)).toBe(false);
+    expectSameSite(snapshot(output), await freshBuild(input));
+    await build({ input, output, cacheDir, quiet: true });
+    expect(existsSync(path.join(spare, OUTPUT_MARKER))).toBe(true);
+    expect(await wroteOver(spare, output, () => build({ input, output, cacheDir, quiet: true }))).toBe(true);
+  });
+
   it("refuses an output folder inside the build cache, or holding it", async () => {
     const input = writeFixture(pages);
     const dir = mkdtempSync(path.join(tmpdir(), "quire-reuse-"));

@@ -1,7 +1,7 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
 import { createServer } from "node:net";
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -68,6 +68,20 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 const essay = (title: string, colour = "teal") => `---\ntitle: "${title}"\ncolor: "${colour}"\n---\nthe body\n`;
 
 describe("the dev server", () => {
+  it("refuses an output folder inside the build cache, or holding it, before serving anything", async () => {
+    const input = writeFixture({ "index.md": essay("home") });
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-serve-"));
+    const cacheDir = path.join(dir, "cache");
+    for (const output of [path.join(cacheDir, "site"), dir]) {
+      const error = await serve({ input, output, cacheDir, port: await freePort(), print: () => {} }).then(
+        (server) => ((running = server), undefined),
+        (e: unknown) => e,
+      );
+      expect(String(error)).toContain("overlaps the build cache");
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("reports a bad edit in quire's words, keeps serving, and recovers when the file is fixed", async () => {
     const site = await start({ "index.md": "home\n", "essay.md": essay("first") });
     expect((await site.fetchPage("/essay/")).$("h1").text().trim()).toBe("first");
