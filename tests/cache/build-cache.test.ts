@@ -2,7 +2,7 @@
 // damaged entry never does. To see where a page came from, the tests mark every cached render with a sentinel:
 // a page showing the sentinel was served from the cache, one without it was rendered afresh.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, writeFixture } from "../helpers/site.ts";
@@ -54,6 +54,14 @@ describe("the build cache", () => {
     const warm = await buildSite(input, { cacheDir });
     for (const url of ["/", "/first/", "/second/"]) expect(warm.page(url)(`#${SENTINEL_ID}`), url).toHaveLength(1);
     expect(warm.page("/first/")("main em").text()).toBe("unchanged");
+  });
+
+  it("serves them in another checkout of the site given a copy of the cache, as a deploy restores it", async () => {
+    const { cacheDir } = await setUp();
+    const [elsewhere, copy] = [writeFixture(pages), path.join(mkdtempSync(path.join(tmpdir(), "quire-restored-")), "cache")];
+    cpSync(cacheDir, copy, { recursive: true });
+    const warm = await buildSite(elsewhere, { cacheDir: copy });
+    for (const url of ["/", "/first/", "/second/"]) expect(warm.page(url)(`#${SENTINEL_ID}`), url).toHaveLength(1);
   });
 
   it("renders an edited page afresh and keeps serving the others", async () => {

@@ -33,6 +33,16 @@ describe(".github/workflows/deploy.yml", () => {
     expect(build?.run).toContain("--strict");
     expect(using("actions/checkout")?.with?.["fetch-depth"]).toBe(0);
   });
+  it("restores the build cache of the last deploy before building, and saves this one's", () => {
+    const cache = using("actions/cache");
+    expect(cache?.with?.path).toBe(".quire-cache");
+    const key = String(cache?.with?.key);
+    // A new cache per commit (a saved one never changes), restored from the newest one before it.
+    expect(key).toContain("${{ github.sha }}");
+    expect(key.startsWith(String(cache?.with?.["restore-keys"]))).toBe(true);
+    const build = steps.findIndex((step) => step.run?.startsWith("npm run build"));
+    expect(steps.indexOf(cache!)).toBeLessThan(build);
+  });
   it("uploads _site and deploys it to GitHub Pages", () => {
     expect(using("actions/configure-pages")).toBeDefined();
     expect(using("actions/upload-pages-artifact")?.with?.path).toBe("_site");
