@@ -37,6 +37,8 @@ export interface Hooks {
   log?: BuildLog;
   /** The dev server's record of each page's layout around its body, for re-rendering one page on a save */
   shells?: PageShells;
+  /** The dev server's word once the search index it writes after serving the first build is written, or failed */
+  searchIndexed?: (error?: unknown) => void;
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
@@ -85,7 +87,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
   eleventyConfig.addPlugin(headerContrast, { warn });
   // A /search/ page and a Pagefind index of every page, written after the pages.
-  eleventyConfig.addPlugin(search, { input, mode: options.mode, index: options.search, cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined });
+  eleventyConfig.addPlugin(search, { input, mode: options.mode, index: options.search, cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined, indexed: hooks.searchIndexed });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.

@@ -54,7 +54,12 @@ export async function serveEditLatency(space: Workspace, files: string[], edits:
     if (!(await pollUntil(async () => (await fetchText(url)) !== undefined, 600_000, 200))) {
       throw new Error(`the dev server never served ${url}:\n${errors.slice(-2000)}`);
     }
-    // Let the watcher settle after the first build.
+    // The search index is written after the first build, while pages are served: edits are timed once it is
+    // written, and the watcher has settled.
+    const index = `http://localhost:${PORT}/pagefind/bundles.json`;
+    if (!(await pollUntil(async () => (await fetchText(index)) !== undefined, 600_000, 200))) {
+      throw new Error(`the dev server never wrote its search index:\n${errors.slice(-2000)}`);
+    }
     await sleep(1500);
     const latencies: number[] = [];
     for (let i = 0; i < edits; i++) {

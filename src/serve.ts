@@ -17,6 +17,7 @@ import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
 import { correctFeed } from "./feed-corrections.ts";
 import { PageShells } from "./eleventy/page-shells.ts";
 import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
+import { startPrerender, type Prerender } from "./cache/prerender.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -52,7 +53,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // What the last build wrote, kept across a reload of the configuration.
   let written = new Set<string>();
   let changed: string[] = [];
-  const links = new LinkRegistry(pageLinksReader(options));
+  // A first build on a cold cache renders markdown and reads links on both cores, as a build does.
+  let prerender: Prerender | undefined = startPrerender(options);
+  const links = new LinkRegistry(pageLinksReader(options), (html) => prerender?.readLinks?.(html) ?? Promise.resolve(undefined));
   const serverOptions = {
     port: options.port,
     showVersion: false,
@@ -67,6 +70,11 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     ready: () => undefined,
   };
   const shells = new PageShells();
+  // The search index is written while the pages are already served (a few seconds on a large site).
+  const searchIndexed = (error?: unknown) => {
+    if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
+    else print("quire: the search index is written; the search page finds every page", "info");
+  };
   // The site's settings files as the configuration last read them, and as last refused (broken).
   const settingsFiles = JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file));
   const settingsNow = () => settingsFiles.map((file) => (existsSync(file) ? readFileSync(file, "utf8") : "\0none")).join("\0\0");
@@ -119,7 +127,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         const now = settingsNow();
         if (now !== settingsRead && now !== settingsRefused) void watching.rerun?.(settingsFiles[0]!);
       });
-      return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells });
+      return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells, searchIndexed });
     },
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
@@ -152,7 +160,13 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     return true;
   };
   await eleventy.init();
-  const rerun = (await eleventy.watch()) as (path: string) => Promise<void>;
+  let rerun: (path: string) => Promise<void>;
+  try {
+    rerun = (await eleventy.watch()) as typeof rerun;
+  } finally {
+    await prerender.stop();
+    prerender = undefined;
+  }
   watching.rerun = rerun;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
   const internals = eleventy as unknown as {

@@ -13,8 +13,11 @@ export interface Options {
   index: boolean;
   /** Folder where an index is kept for reuse when no page's text changed; undefined: always index afresh */
   cacheDir?: string;
-  /** "serve" indexes once, at the first build: re-indexing on every save would slow each reload by seconds */
+  /** "serve" indexes once, after the first build, while the pages are already served: re-indexing on every save
+   * would slow each reload by seconds */
   mode: "build" | "serve";
+  /** "serve": told when that index is written, or why it failed (the next build tries again) */
+  indexed?: (error?: QuireError) => void;
 }
 
 export const defaults = {
@@ -60,8 +63,9 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
   // Pages are noted as they render; the index is written once the site is complete.
   let pending: SearchIndex | undefined;
   let indexed = false;
+  let indexing = false;
   eleventyConfig.on("eleventy.before", (() => {
-    if (options.mode === "serve" && indexed) return;
+    if (options.mode === "serve" && (indexed || indexing)) return;
     // Builds of this folder claim their shards in the cache as this site's: serving, with drafts, another.
     pending = new SearchIndex(options.cacheDir, undefined, `${path.resolve(options.input)}\0${options.mode}`);
   }) as never);
@@ -73,6 +77,18 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
     const indexer = pending;
     pending = undefined;
     if (!indexer) return;
+    if (options.mode === "serve") {
+      // The dev server serves the pages now; the search page finds the index once it is written.
+      indexing = true;
+      void indexer.write(directories.output).then(
+        () => {
+          indexed = true;
+          options.indexed?.();
+        },
+        (error: unknown) => options.indexed?.(searchIndexError(error)),
+      ).finally(() => (indexing = false));
+      return;
+    }
     try {
       await indexer.write(directories.output);
     } catch (error) {

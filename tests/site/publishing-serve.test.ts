@@ -1,6 +1,5 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
-import { createServer } from "node:net";
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,28 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Eleventy } from "@11ty/eleventy";
 import { serve } from "../../src/serve.ts";
 import { buildSite, writeFixture } from "../helpers/site.ts";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** Polls until `check` returns a value, or fails after `seconds`. */
-async function within<T>(seconds: number, what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`waited ${seconds} s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { freePort, within } from "../helpers/waiting.ts";
 
 let running: Eleventy | undefined;
 afterEach(async () => {
