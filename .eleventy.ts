@@ -10,7 +10,7 @@ import pageData from "./src/eleventy/page-data.ts";
 import collections from "./src/eleventy/collections.ts";
 import jekyllFilters from "./src/eleventy/jekyll-filters.ts";
 import headerContrast from "./src/eleventy/header-contrast.ts";
-import search from "./src/eleventy/search.ts";
+import search, { type BackgroundIndex } from "./src/eleventy/search.ts";
 import jekyllSite from "./src/eleventy/jekyll-site.ts";
 import siteFiles from "./src/eleventy/site-files.ts";
 import { readJekyllConfig } from "./src/jekyll/config.ts";
@@ -37,8 +37,8 @@ export interface Hooks {
   log?: BuildLog;
   /** The dev server's record of each page's layout around its body, for re-rendering one page on a save */
   shells?: PageShells;
-  /** The dev server's word once the search index it writes after serving the first build is written, or failed */
-  searchIndexed?: (error?: unknown) => void;
+  /** The dev server's search index, written in the background after its first build */
+  searchIndex?: BackgroundIndex;
 }
 
 export default function quire(eleventyConfig: UserConfig, partial: Partial<BuildOptions> = {}, hooks: Hooks = {}) {
@@ -87,7 +87,14 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
   // The header's text colour and scrim for the page's colour; a warning when a colour stays unreadable.
   eleventyConfig.addPlugin(headerContrast, { warn });
   // A /search/ page and a Pagefind index of every page, written after the pages.
-  eleventyConfig.addPlugin(search, { input, mode: options.mode, index: options.search, cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined, indexed: hooks.searchIndexed });
+  eleventyConfig.addPlugin(search, {
+    input,
+    index: options.search,
+    cacheDir: options.cache ? path.resolve(options.cacheDir) : undefined,
+    // Builds of this folder that publish other pages or other HTML keep their own shards in a shared cache.
+    variant: JSON.stringify([path.resolve(options.output), options.basePath, options.drafts, options.mode]),
+    background: hooks.searchIndex,
+  });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });
   // An existing Jekyll site keeps its URLs, `page.*` and `site.*` for Liquid; its layouts give way to quire's.

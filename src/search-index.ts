@@ -37,11 +37,14 @@ export class SearchIndex {
   readonly #pages: IndexedPage[] = [];
 
   /** @param cacheDir where shards are kept for reuse; undefined: always index afresh
-   * @param owner names the site in the cache: other sites building with the same cache keep their shards */
+   * @param owner names the site in the cache: other sites building with the same cache keep their shards
+   * @param live the site may change while it is indexed (the dev server's): pages are known by the bytes of
+   *   their files, and a shard whose files changed while Pagefind read them is not cached */
   constructor(
     private readonly cacheDir?: string,
     private readonly perShard = shardPages(),
     private readonly owner = "",
+    private readonly live = false,
   ) {}
 
   /** Notes a page to index (one Pagefind finds: it has `data-pagefind-body`) written to `file`. */
@@ -52,7 +55,8 @@ export class SearchIndex {
 
   /** Writes `site/pagefind/`: one bundle per shard, copied from the cache or indexed afresh, and the manifest.
    * Resolves with how many shards Pagefind indexed (the rest came from the cache). */
-  async write(site: string): Promise<number> {
+  async write(site: string, signal?: AbortSignal): Promise<number> {
+    if (this.live) for (const page of this.#pages) page.hash = fileHash(page.file);
     const shards = this.#shards(site);
     const target = path.join(site, "pagefind");
     // The dev server writes into the site it served last: none of the old index's files stays, or is written over.
@@ -69,7 +73,7 @@ export class SearchIndex {
       const bundle = path.join(target, String(number));
       kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
-      if (cached && intact(cached, fileMode) && linkedFromCache(cached, bundle)) continue;
+      if (cached && linkedFromCache(cached, bundle, fileMode)) continue;
       missing.push({ shard, bundle, cached });
     }
     // Two Pagefinds at a time: each leaves part of a core idle while it reads and writes files.
@@ -77,11 +81,12 @@ export class SearchIndex {
     // goes on writing into a site being discarded.
     let failure: { error: unknown } | undefined;
     const next = async (): Promise<void> => {
-      const job = failure ? undefined : missing.shift();
+      const job = failure || signal?.aborted ? undefined : missing.shift();
       if (!job) return;
       try {
-        await indexShard(site, job.shard, job.bundle);
-        if (job.cached) cacheShard(job.bundle, job.cached);
+        await indexShard(site, job.shard, job.bundle, signal);
+        const unchanged = !this.live || job.shard.every((page) => fileHash(path.join(site, page.file)) === page.hash);
+        if (job.cached && unchanged) cacheShard(job.bundle, job.cached);
       } catch (error) {
         failure ??= { error };
         return;
@@ -91,6 +96,7 @@ export class SearchIndex {
     const indexed = missing.length;
     await Promise.all([next(), next()]);
     if (failure) throw failure.error;
+    signal?.throwIfAborted();
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
     if (this.cacheDir) pruneShards(this.cacheDir, kept);
     return indexed;
@@ -107,6 +113,15 @@ export class SearchIndex {
     }
     // An empty shard (a tiny site with an unlucky hash) would be an empty bundle: leave it out.
     return shards.filter((shard) => shard.length > 0);
+  }
+}
+
+/** A hash of a page's file as it is now ("missing" when it is gone). */
+function fileHash(file: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return "missing";
   }
 }
 
@@ -168,16 +183,27 @@ function pruneShards(cacheDir: string, kept: ReadonlySet<string>): void {
 /** A temp file or folder of the cache older than this was left by a build that stopped. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
-/** Links a cached shard's files into the site; false (and nothing left at `bundle`) when it went meanwhile (a
- * build of another site pruned it): the shard is then indexed afresh. */
-function linkedFromCache(cached: string, bundle: string): boolean {
+/** Links a cached shard's files into the site, if it is as it was cached. The site shares its files, and a file
+ * edited in place there (or cut short, or given another mode) must not come back in the next build; nor may a
+ * shard another build was pruning be linked short. Otherwise false, nothing is left at `bundle`, and the shard is
+ * indexed afresh. `mode`: the mode a file written in the site now gets, which its files must have (a shard cached
+ * by a build under another umask would be published unreadable, or writable, to others). */
+export function linkedFromCache(cached: string, bundle: string, mode: number): boolean {
+  const recorded = recordedSizes(cached);
+  if (!recorded) return false;
   try {
     linkTree(cached, bundle);
-    return true;
+    const linked = filesIn(bundle);
+    if (
+      Object.keys(linked).length === Object.keys(recorded).length &&
+      Object.entries(recorded).every(([name, size]) => linked[name]?.size === size && linked[name].mode === mode)
+    )
+      return true;
   } catch {
-    rmSync(bundle, { recursive: true, force: true });
-    return false;
+    // Gone while being linked.
   }
+  rmSync(bundle, { recursive: true, force: true });
+  return false;
 }
 
 /** Keeps a bundle Pagefind wrote in the cache: hard links in a temp folder renamed into place, so a
@@ -187,7 +213,7 @@ function cacheShard(bundle: string, cached: string): void {
   // A name of its own: another build of the same pages may be caching the same shard.
   const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   linkTree(bundle, temp);
-  writeFileSync(path.join(temp, SIZES), JSON.stringify(fileSizes(temp)));
+  writeFileSync(path.join(temp, SIZES), JSON.stringify(Object.fromEntries(Object.entries(filesIn(temp)).map(([name, { size }]) => [name, size]))));
   rmSync(cached, { recursive: true, force: true });
   try {
     renameSync(temp, cached);
@@ -203,31 +229,23 @@ const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** In a cached shard: the size of each of its files when it was cached. */
 const SIZES = "quire-sizes.json";
 
-/** Every file under `folder` (but the sizes file) with its size, by posix path. */
-function fileSizes(folder: string): Record<string, number> {
-  const sizes: Record<string, number> = {};
+/** Every file under `folder` (but the sizes file) with its size and permission bits, by posix path. */
+function filesIn(folder: string): Record<string, { size: number; mode: number }> {
+  const files: Record<string, { size: number; mode: number }> = {};
   for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
     const stats = statSync(path.join(folder, name));
-    if (stats.isFile() && name !== SIZES) sizes[name.split(path.sep).join("/")] = stats.size;
+    if (stats.isFile() && name !== SIZES) files[name.split(path.sep).join("/")] = { size: stats.size, mode: stats.mode & 0o7777 };
   }
-  return sizes;
+  return files;
 }
 
-/** A cached shard is used only as it was written: the site shares its files, and a file edited in place there
- * (or cut short, or given another mode) must not come back in the next build. Anything else is indexed afresh. */
-function intact(cached: string, mode: number): boolean {
+/** The size of each file of a cached shard when it was cached; undefined when it has no such record. */
+function recordedSizes(cached: string): Record<string, number> | undefined {
   try {
     const recorded = JSON.parse(readFileSync(path.join(cached, SIZES), "utf8")) as Record<string, number>;
-    const found = fileSizes(cached);
-    // Its files are the site's own once linked there: they must have the mode a file written there now gets (a
-    // shard cached by a build under another umask would be published unreadable, or writable, to others).
-    return (
-      "pagefind-entry.json" in recorded &&
-      Object.keys(found).length === Object.keys(recorded).length &&
-      Object.entries(recorded).every(([name, size]) => found[name] === size && (statSync(path.join(cached, name)).mode & 0o7777) === mode)
-    );
+    return "pagefind-entry.json" in recorded ? recorded : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -276,9 +294,9 @@ const GLOB_LENGTH = 30_000;
 /** Pagefind's command line over one shard's pages, written to `bundle`: it reads the site in place, told the
  * shard's files by a glob. A page whose path a glob cannot name is indexed from a folder of hard links to the
  * shard's pages (copies across file systems) at the same paths. */
-async function indexShard(site: string, shard: IndexedPage[], bundle: string): Promise<void> {
+async function indexShard(site: string, shard: IndexedPage[], bundle: string, signal?: AbortSignal): Promise<void> {
   const glob = globFor(shard.map((page) => page.file));
-  if (glob) await runPagefind(site, bundle, glob);
+  if (glob) await runPagefind(site, bundle, glob, signal);
   else {
     const folder = mkdtempSync(path.join(site, ".quire-search-"));
     try {
@@ -287,7 +305,7 @@ async function indexShard(site: string, shard: IndexedPage[], bundle: string): P
         mkdirSync(path.dirname(to), { recursive: true });
         linkOrCopy(path.join(site, page.file), to);
       }
-      await runPagefind(folder, bundle);
+      await runPagefind(folder, bundle, undefined, signal);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -308,12 +326,13 @@ export function pagefindBinary(): Promise<string> {
   return binary;
 }
 
-async function runPagefind(site: string, bundle: string, glob?: string): Promise<void> {
+/** @param signal ends Pagefind (and rejects) when aborted: the dev server is stopping */
+async function runPagefind(site: string, bundle: string, glob?: string, signal?: AbortSignal): Promise<void> {
   // Each value joined to its flag: a page's path may start with "-".
   const args = [`--site=${site}`, ...(glob ? [`--glob=${glob}`] : []), `--output-path=${bundle}`, `--exclude-selectors=${EXCLUDED.join(", ")}`, "--silent"];
   const command = await pagefindBinary();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true, signal });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

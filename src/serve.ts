@@ -18,6 +18,7 @@ import { correctFeed } from "./feed-corrections.ts";
 import { PageShells } from "./eleventy/page-shells.ts";
 import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
 import { startPrerender, type Prerender } from "./cache/prerender.ts";
+import { BackgroundIndex } from "./eleventy/search.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -71,10 +72,10 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   };
   const shells = new PageShells();
   // The search index is written while the pages are already served (a few seconds on a large site).
-  const searchIndexed = (error?: unknown) => {
+  const searchIndex = new BackgroundIndex((error) => {
     if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
     else print("quire: the search index is written; the search page finds every page", "info");
-  };
+  });
   // The site's settings files as the configuration last read them, and as last refused (broken).
   const settingsFiles = JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file));
   const settingsNow = () => settingsFiles.map((file) => (existsSync(file) ? readFileSync(file, "utf8") : "\0none")).join("\0\0");
@@ -127,7 +128,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         const now = settingsNow();
         if (now !== settingsRead && now !== settingsRefused) void watching.rerun?.(settingsFiles[0]!);
       });
-      return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells, searchIndexed });
+      return quire(config, { ...unsettled, mode: "serve" }, { links, log, shells, searchIndex });
     },
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
@@ -159,14 +160,20 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     print("quire: read the site's settings again", "info");
     return true;
   };
-  await eleventy.init();
   let rerun: (path: string) => Promise<void>;
   try {
+    await eleventy.init();
     rerun = (await eleventy.watch()) as typeof rerun;
   } finally {
     await prerender.stop();
     prerender = undefined;
   }
+  // Stopping the server stops the search index being written, and its Pagefind processes.
+  const stopWatch = eleventy.stopWatch.bind(eleventy);
+  eleventy.stopWatch = async () => {
+    await searchIndex.stop();
+    return stopWatch();
+  };
   watching.rerun = rerun;
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
   const internals = eleventy as unknown as {

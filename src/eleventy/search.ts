@@ -13,17 +13,18 @@ export interface Options {
   index: boolean;
   /** Folder where an index is kept for reuse when no page's text changed; undefined: always index afresh */
   cacheDir?: string;
-  /** "serve" indexes once, after the first build, while the pages are already served: re-indexing on every save
-   * would slow each reload by seconds */
-  mode: "build" | "serve";
-  /** "serve": told when that index is written, or why it failed (the next build tries again) */
-  indexed?: (error?: QuireError) => void;
+  /** What tells this site's builds from others sharing the cache (its output, base path, drafts): each keeps
+   * the shards of its own last build */
+  variant: string;
+  /** The dev server's index, written once, in the background, while the pages are served (re-indexing on every
+   * save would slow each reload by seconds); undefined: each build writes its index before it ends */
+  background?: BackgroundIndex;
 }
 
 export const defaults = {
   input: "content",
   index: true,
-  mode: "build",
+  variant: "",
 } satisfies Options;
 
 /** Input files that would be a site's own /search/ page. */
@@ -62,12 +63,11 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
   if (!options.index) return;
   // Pages are noted as they render; the index is written once the site is complete.
   let pending: SearchIndex | undefined;
-  let indexed = false;
-  let indexing = false;
+  const { background } = options;
   eleventyConfig.on("eleventy.before", (() => {
-    if (options.mode === "serve" && (indexed || indexing)) return;
-    // Builds of this folder claim their shards in the cache as this site's: serving, with drafts, another.
-    pending = new SearchIndex(options.cacheDir, undefined, `${path.resolve(options.input)}\0${options.mode}`);
+    if (background && !background.wanted) return;
+    // The dev server's site changes while its index is written: a shard is cached only if its pages did not.
+    pending = new SearchIndex(options.cacheDir, undefined, `${path.resolve(options.input)}\0${options.variant}`, Boolean(background));
   }) as never);
   eleventyConfig.addTransform("quire-search-index", function (content, outputPath) {
     if (pending && typeof outputPath === "string" && outputPath.endsWith(".html") && this.page.url) pending.add(this.page.url, outputPath, content);
@@ -77,16 +77,8 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
     const indexer = pending;
     pending = undefined;
     if (!indexer) return;
-    if (options.mode === "serve") {
-      // The dev server serves the pages now; the search page finds the index once it is written.
-      indexing = true;
-      void indexer.write(directories.output).then(
-        () => {
-          indexed = true;
-          options.indexed?.();
-        },
-        (error: unknown) => options.indexed?.(searchIndexError(error)),
-      ).finally(() => (indexing = false));
+    if (background) {
+      background.start((signal) => indexer.write(directories.output, signal));
       return;
     }
     try {
@@ -94,8 +86,47 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
     } catch (error) {
       throw searchIndexError(error);
     }
-    indexed = true;
   }) as never);
+}
+
+/** The dev server's search index, written in the background after its first build while the pages are served:
+ * one writer for the whole session (a reload of the configuration makes a new plugin, not a new index), tried
+ * again by the next build after a failure, and stopped with the server. */
+export class BackgroundIndex {
+  #writing: Promise<void> | undefined;
+  #written = false;
+  readonly #abort = new AbortController();
+
+  /** @param report told when the index is written (no error) or why it is not */
+  constructor(private readonly report: (error?: QuireError) => void) {}
+
+  /** Whether a build is to note its pages for an index: none is written or being written. */
+  get wanted(): boolean {
+    return !this.#written && !this.#writing && !this.#abort.signal.aborted;
+  }
+
+  /** Runs `write` in the background, unless an index is written or being written. */
+  start(write: (signal: AbortSignal) => Promise<unknown>): void {
+    if (!this.wanted) return;
+    const signal = this.#abort.signal;
+    this.#writing = write(signal)
+      .then(
+        () => {
+          this.#written = true;
+          this.report();
+        },
+        (error: unknown) => {
+          if (!signal.aborted) this.report(searchIndexError(error));
+        },
+      )
+      .finally(() => (this.#writing = undefined));
+  }
+
+  /** Stops a write in progress (its Pagefind processes are ended) and waits until it has. */
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    await this.#writing;
+  }
 }
 
 function searchIndexError(error: unknown): QuireError {

@@ -2,7 +2,8 @@
 // damaged entry never does. To see where a page came from, the tests mark every cached render with a sentinel:
 // a page showing the sentinel was served from the cache, one without it was rendered afresh.
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, writeFixture } from "../helpers/site.ts";
@@ -56,12 +57,17 @@ describe("the build cache", () => {
     expect(warm.page("/first/")("main em").text()).toBe("unchanged");
   });
 
-  it("serves them in another checkout of the site given a copy of the cache, as a deploy restores it", async () => {
+  it("serves them, and the search index, in another checkout of the site given the cache as a tar archive", async () => {
     const { cacheDir } = await setUp();
-    const [elsewhere, copy] = [writeFixture(pages), path.join(mkdtempSync(path.join(tmpdir(), "quire-restored-")), "cache")];
-    cpSync(cacheDir, copy, { recursive: true });
+    // As actions/cache saves and restores it: tar, which keeps modes and times.
+    const [elsewhere, restored] = [writeFixture(pages), mkdtempSync(path.join(tmpdir(), "quire-restored-"))];
+    execFileSync("sh", ["-c", `tar -C '${path.dirname(cacheDir)}' -cf - '${path.basename(cacheDir)}' | tar -C '${restored}' -xf -`]);
+    const copy = path.join(restored, path.basename(cacheDir));
     const warm = await buildSite(elsewhere, { cacheDir: copy });
     for (const url of ["/", "/first/", "/second/"]) expect(warm.page(url)(`#${SENTINEL_ID}`), url).toHaveLength(1);
+    // The index's shard is the restored cache's, not indexed again.
+    const [shard] = readdirSync(path.join(copy, "search"));
+    expect(statSync(path.join(warm.output, "pagefind/0/pagefind-entry.json")).ino).toBe(statSync(path.join(copy, "search", shard!, "pagefind-entry.json")).ino);
   });
 
   it("renders an edited page afresh and keeps serving the others", async () => {

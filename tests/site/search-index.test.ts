@@ -1,5 +1,5 @@
 // The search index: which text it holds, its shards, and their reuse from the cache while their pages are unchanged.
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { build } from "../../src/build.ts";
 import { writeFixture } from "../helpers/site.ts";
-import { globFor, SearchIndex } from "../../src/search-index.ts";
+import { globFor, linkedFromCache, SearchIndex } from "../../src/search-index.ts";
 
 const bundlesOf = (output: string) =>
   (JSON.parse(readFileSync(path.join(output, "pagefind/bundles.json"), "utf8")) as { bundles: string[] }).bundles.map((bundle) =>
@@ -179,6 +179,39 @@ describe("the search index", () => {
     await build({ input: one, output: outOne, cacheDir, quiet: true });
     expect(cached()).toEqual(new Set([...ofOne, "a.1.x.tmp"]));
     expect(readdirSync(claims)).toHaveLength(1);
+  });
+
+  it("keeps a site's shards for each base path it is built under", async () => {
+    const input = writeFixture({ "index.md": "home\n", "a.md": "---\ntitle: a\n---\nwords of page a\n" });
+    const dir = scratch();
+    const [cacheDir, output] = [path.join(dir, "cache"), path.join(dir, "site")];
+    const cached = () => new Set(readdirSync(path.join(cacheDir, "search")));
+    await build({ input, output, cacheDir, basePath: "/one/", quiet: true });
+    const underOne = cached();
+    await build({ input, output, cacheDir, basePath: "/two/", quiet: true });
+    expect(cached().size).toBe(underOne.size * 2);
+    await build({ input, output, cacheDir, basePath: "/one/", quiet: true });
+    const [bundle] = bundlesOf(output);
+    const [key] = [...underOne];
+    expect(statSync(path.join(bundle!, "pagefind-entry.json")).ino).toBe(statSync(path.join(cacheDir, "search", key!, "pagefind-entry.json")).ino);
+  });
+
+  it("links a cached shard only when every file it had is there, with its size and the site's mode", async () => {
+    const input = writeFixture({ "index.md": "home\n" });
+    const dir = scratch();
+    const cacheDir = path.join(dir, "cache");
+    await build({ input, output: path.join(dir, "site"), cacheDir, quiet: true });
+    const [key] = readdirSync(path.join(cacheDir, "search"));
+    const cached = path.join(cacheDir, "search", key!);
+    const mode = statSync(path.join(cached, "pagefind-entry.json")).mode & 0o7777;
+    expect(linkedFromCache(cached, path.join(dir, "whole"), mode)).toBe(true);
+    expect(readdirSync(path.join(dir, "whole"))).toContain("pagefind-entry.json");
+    expect(linkedFromCache(cached, path.join(dir, "other-mode"), mode ^ 0o002)).toBe(false);
+    // Another build pruning the shard has removed one of its files.
+    const [fragment] = readdirSync(path.join(cached, "fragment"));
+    rmSync(path.join(cached, "fragment", fragment!));
+    expect(linkedFromCache(cached, path.join(dir, "short"), mode)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["cache", "site", "whole"]);
   });
 
   it("tells Pagefind a shard's pages by a glob, or by a folder of links when a path has a glob's characters", async () => {
