@@ -14,6 +14,7 @@ import { describeBuildError } from "./report-error.ts";
 import { BuildLog } from "./build-log.ts";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { startPrerender, type Prerender } from "./cache/prerender.ts";
+import { pruneRenderCache } from "./cache/render-cache.ts";
 import { correctFeed } from "./feed-corrections.ts";
 
 export interface BuildResult {
@@ -72,6 +73,8 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       discardStaging(staging.folder);
       throw withOutputPaths(error, staging.folder, options.output);
     }
+    // Entries no build has used for a month go (a deploy keeps the cache from one build to the next).
+    if (options.cache) pruneRenderCache(path.resolve(options.cacheDir));
     // Problems are printed in full by the CLI; a clean check is one line.
     if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
     return {

@@ -2,7 +2,7 @@
 // An entry is trusted only when its header names its own key and its checksum matches: a truncated,
 // garbled or half-written file reads as a miss and is rendered again, never served.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Bumped when the entry layout changes, so old entries are never misread. */
@@ -79,8 +79,11 @@ export class RenderCache {
       return undefined;
     }
     const entry = parseEntry(text, key);
-    if (entry) this.stats.hits++;
-    else this.stats.rejected++;
+    if (entry) {
+      this.stats.hits++;
+      // Its time says it is in use: pruneRenderCache keeps it.
+      touch(this.fileOf(key));
+    } else this.stats.rejected++;
     return entry;
   }
 
@@ -115,4 +118,52 @@ export function parseEntry(text: string, key: string): CacheEntry | undefined {
   const html = text.slice(newline + 1);
   if (typeof header.sum !== "string" || header.sum !== checksumOf(html, header.extra)) return undefined;
   return header.extra === undefined ? { html } : { html, extra: header.extra };
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only cache: its entries are only ever pruned by hand.
+  }
+}
+
+/** Entries not read nor written for this long are removed (a page since edited or deleted, an older quire's). */
+const UNUSED_DAYS = 30;
+
+/** A temp file older than this was left by a build that stopped while writing an entry. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Removes the entries of the cache in `dir` no build has used for UNUSED_DAYS, and stale temp files, at most
+ * once a day (the cache's `markdown/.pruned` file says when it last was). Resolves with how many files went. */
+export function pruneRenderCache(dir: string, now = Date.now()): number {
+  const folder = path.join(dir, "markdown");
+  const marker = path.join(folder, ".pruned");
+  try {
+    if (now - statSync(marker).mtimeMs < 86_400_000) return 0;
+  } catch {
+    // Never pruned: now.
+  }
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
+    const file = path.join(folder, name);
+    const limit = name.endsWith(".tmp") ? STALE_TEMP_MS : name.endsWith(".html") ? UNUSED_DAYS * 86_400_000 : undefined;
+    if (limit === undefined) continue;
+    try {
+      if (now - statSync(file).mtimeMs > limit) {
+        rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  try {
+    writeFileSync(marker, `${new Date(now).toISOString()}\n`);
+  } catch {
+    // A read-only cache.
+  }
+  return removed;
 }

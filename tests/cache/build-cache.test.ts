@@ -3,7 +3,7 @@
 // a page showing the sentinel was served from the cache, one without it was rendered afresh.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, writeFixture } from "../helpers/site.ts";
@@ -68,6 +68,25 @@ describe("the build cache", () => {
     // The index's shard is the restored cache's, not indexed again.
     const [shard] = readdirSync(path.join(copy, "search"));
     expect(statSync(path.join(warm.output, "pagefind/0/pagefind-entry.json")).ino).toBe(statSync(path.join(copy, "search", shard!, "pagefind-entry.json")).ino);
+  });
+
+  it("drops, once a day, the entries no build has used for a month, and keeps those this build used", async () => {
+    const { input, cacheDir } = await setUp();
+    const monthAgo = new Date(Date.now() - 40 * 86_400_000);
+    const entries = entryFiles(cacheDir);
+    for (const file of entries) utimesSync(file, monthAgo, monthAgo);
+    const renders = entries.filter((file) => parseEntry(readFileSync(file, "utf8"), path.basename(file, ".html"))?.html);
+    // An entry of a page since deleted, a month unused.
+    const orphan = path.join(path.dirname(entries[0]!), `${"0".repeat(64)}.html`);
+    writeFileSync(orphan, readFileSync(entries[0]!));
+    utimesSync(orphan, monthAgo, monthAgo);
+    utimesSync(path.join(cacheDir, "markdown", ".pruned"), monthAgo, monthAgo);
+    const warm = await buildSite(input, { cacheDir });
+    expect(warm.page("/first/")(`#${SENTINEL_ID}`)).toHaveLength(1);
+    expect(existsSync(orphan)).toBe(false);
+    // Every page's render was read, so it stays (their link entries were of pages without the sentinel: gone).
+    expect(renders).toHaveLength(Object.keys(pages).length);
+    for (const file of renders) expect(existsSync(file), file).toBe(true);
   });
 
   it("renders an edited page afresh and keeps serving the others", async () => {

@@ -1,9 +1,9 @@
 // The cache store: what it keeps, what it refuses to trust, and what its keys depend on.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { RenderCache } from "../../src/cache/render-cache.ts";
+import { pruneRenderCache, RenderCache } from "../../src/cache/render-cache.ts";
 import { quireVersion } from "../../src/cache/quire-version.ts";
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "quire-cache-"));
@@ -84,6 +84,41 @@ describe("RenderCache", () => {
     const all = readdirSync(dir, { recursive: true, encoding: "utf8" });
     expect(all.filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(entryFiles(dir)).toHaveLength(5);
+  });
+});
+
+describe("pruneRenderCache", () => {
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+  const age = (file: string, days: number) => utimesSync(file, daysAgo(days), daysAgo(days));
+
+  it("removes entries no build has read or written for a month, and keeps those read since", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    const [used, unused, fresh] = ["used", "unused", "fresh"].map((text) => cache.keyFor(text)) as [string, string, string];
+    for (const key of [used, unused, fresh]) cache.write(key, { html: `<p>${key}</p>\n` });
+    const fileOf = (key: string) => entryFiles(dir).find((file) => file.includes(key))!;
+    for (const key of [used, unused]) age(fileOf(key), 40);
+    writeFileSync(path.join(dir, "markdown", "left-by-a-stopped-build.html.1.x.tmp"), "half");
+    age(path.join(dir, "markdown", "left-by-a-stopped-build.html.1.x.tmp"), 1);
+    // Read by this build: in use, however old its entry.
+    expect(cache.read(used)).toBeDefined();
+    expect(pruneRenderCache(dir)).toBe(2);
+    expect(cache.read(unused)).toBeUndefined();
+    expect(cache.read(used)?.html).toBe(`<p>${used}</p>\n`);
+    expect(cache.read(fresh)).toBeDefined();
+    expect(readdirSync(path.join(dir, "markdown")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("looks at most once a day", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    const key = cache.keyFor("old");
+    cache.write(key, { html: "<p>old</p>\n" });
+    const [file] = entryFiles(dir);
+    pruneRenderCache(dir);
+    age(file!, 40);
+    expect(pruneRenderCache(dir)).toBe(0);
+    expect(pruneRenderCache(dir, Date.now() + 86_400_000 + 1000)).toBe(1);
   });
 });
 
