@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { writeEssays } from "./essays.ts";
 import { measure, type Command, type Measurement } from "./measure.ts";
-import { serveEditLatency } from "./serve-edit.ts";
+import { serveEditLatency, serveFirstStart } from "./serve-edit.ts";
 import { formatTable, median, secondsOf, type Row } from "./table.ts";
 import { formatTargets } from "./targets.ts";
 import { hugo, installedVersion, jekyll, pagefindAlone, quireBuild, vanillaEleventy, type Workspace } from "./tools.ts";
@@ -98,6 +98,8 @@ try {
     const latencies = await serveEditLatency(space, files, runs < 3 ? 3 : runs);
     serveMs = median(latencies);
     console.log(`npm start, one essay edited → served: ${latencies.map((ms) => `${Math.round(ms)} ms`).join(", ")}`);
+    const first = await serveFirstStart(space, files);
+    console.log(`npm start on an empty cache: an essay served after ${first.page.toFixed(2)} s, the search index written after ${first.index.toFixed(2)} s`);
   }
   let scaled: { essays: number; ratio: number } | undefined;
   if (tools.has("quire") && scale > 1) {
