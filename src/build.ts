@@ -74,7 +74,14 @@ export async function build(partial: Partial<BuildOptions> = {}): Promise<BuildR
       throw withOutputPaths(error, staging.folder, options.output);
     }
     // Entries no build has used for a month go (a deploy keeps the cache from one build to the next).
-    if (options.cache) pruneRenderCache(path.resolve(options.cacheDir));
+    if (options.cache) {
+      try {
+        pruneRenderCache(path.resolve(options.cacheDir));
+      } catch (error) {
+        // The site is published; a cache that cannot be tidied only grows.
+        if (process.env.QUIRE_DEBUG) console.error(`quire: the build cache was not pruned: ${describeBuildError(error)}`);
+      }
+    }
     // Problems are printed in full by the CLI; a clean check is one line.
     if (report.broken.length === 0 && report.corrected.length === 0) log.summary(`links: ${report.checked} internal links checked, all resolve`);
     return {

@@ -31,6 +31,8 @@ interface IndexedPage {
   file: string;
   /** A hash of the page as written */
   hash: string;
+  /** In a live site, the file's state when it was hashed (see fileState) */
+  written?: string;
 }
 
 export class SearchIndex {
@@ -39,7 +41,8 @@ export class SearchIndex {
   /** @param cacheDir where shards are kept for reuse; undefined: always index afresh
    * @param owner names the site in the cache: other sites building with the same cache keep their shards
    * @param live the site may change while it is indexed (the dev server's): pages are known by the bytes of
-   *   their files, and a shard whose files changed while Pagefind read them is not cached */
+   *   their files, and a shard whose files were written while Pagefind read them (even back to what they were)
+   *   is not cached */
   constructor(
     private readonly cacheDir?: string,
     private readonly perShard = shardPages(),
@@ -56,7 +59,7 @@ export class SearchIndex {
   /** Writes `site/pagefind/`: one bundle per shard, copied from the cache or indexed afresh, and the manifest.
    * Resolves with how many shards Pagefind indexed (the rest came from the cache). */
   async write(site: string, signal?: AbortSignal): Promise<number> {
-    if (this.live) for (const page of this.#pages) page.hash = fileHash(page.file);
+    if (this.live) for (const page of this.#pages) Object.assign(page, fileState(page.file));
     const shards = this.#shards(site);
     const target = path.join(site, "pagefind");
     // The dev server writes into the site it served last: none of the old index's files stays, or is written over.
@@ -85,7 +88,7 @@ export class SearchIndex {
       if (!job) return;
       try {
         await indexShard(site, job.shard, job.bundle, signal);
-        const unchanged = !this.live || job.shard.every((page) => fileHash(path.join(site, page.file)) === page.hash);
+        const unchanged = !this.live || job.shard.every((page) => page.written !== undefined && page.written === writtenState(path.join(site, page.file)));
         if (job.cached && unchanged) cacheShard(job.bundle, job.cached);
       } catch (error) {
         failure ??= { error };
@@ -116,12 +119,26 @@ export class SearchIndex {
   }
 }
 
-/** A hash of a page's file as it is now ("missing" when it is gone). */
-function fileHash(file: string): string {
+/** A page's file as it is now: a hash of its bytes, and what says whether it was written since (its inode, size
+ * and change time, which a write sets even when it writes the same bytes back). `written` is undefined when the
+ * file changed while it was read, or is gone. */
+function fileState(file: string): { hash: string; written?: string } {
+  const before = writtenState(file);
+  let hash: string;
   try {
-    return createHash("sha1").update(readFileSync(file)).digest("hex");
+    hash = createHash("sha1").update(readFileSync(file)).digest("hex");
   } catch {
-    return "missing";
+    return { hash: "missing" };
+  }
+  return { hash, written: before !== undefined && before === writtenState(file) ? before : undefined };
+}
+
+function writtenState(file: string): string | undefined {
+  try {
+    const { ino, size, ctimeNs, mtimeNs } = statSync(file, { bigint: true });
+    return `${ino}:${size}:${ctimeNs}:${mtimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 

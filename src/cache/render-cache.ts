@@ -2,7 +2,7 @@
 // An entry is trusted only when its header names its own key and its checksum matches: a truncated,
 // garbled or half-written file reads as a miss and is rendered again, never served.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 
 /** Bumped when the entry layout changes, so old entries are never misread. */
@@ -135,8 +135,12 @@ const UNUSED_DAYS = 30;
 /** A temp file older than this was left by a build that stopped while writing an entry. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
+/** An entry's file name, or a temp file's being written (see `write`). */
+const ENTRY = /^[0-9a-f]{64}\.html(\.\d+\.[0-9a-z]+\.tmp)?$/;
+
 /** Removes the entries of the cache in `dir` no build has used for UNUSED_DAYS, and stale temp files, at most
- * once a day (the cache's `markdown/.pruned` file says when it last was). Resolves with how many files went. */
+ * once a day (the cache's `markdown/.pruned` file says when it last was). Only the cache's own files are looked
+ * at: in its two-letter folders, named as entries are, not through links. Resolves with how many files went. */
 export function pruneRenderCache(dir: string, now = Date.now()): number {
   const folder = path.join(dir, "markdown");
   const marker = path.join(folder, ".pruned");
@@ -145,19 +149,21 @@ export function pruneRenderCache(dir: string, now = Date.now()): number {
   } catch {
     // Never pruned: now.
   }
-  if (!existsSync(folder)) return 0;
   let removed = 0;
-  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
-    const file = path.join(folder, name);
-    const limit = name.endsWith(".tmp") ? STALE_TEMP_MS : name.endsWith(".html") ? UNUSED_DAYS * 86_400_000 : undefined;
-    if (limit === undefined) continue;
-    try {
-      if (now - statSync(file).mtimeMs > limit) {
-        rmSync(file, { force: true });
-        removed++;
+  for (const sub of entriesOf(folder)) {
+    if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
+    for (const entry of entriesOf(path.join(folder, sub.name))) {
+      const match = ENTRY.exec(entry.name);
+      if (!entry.isFile() || !match) continue;
+      const file = path.join(folder, sub.name, entry.name);
+      try {
+        if (now - lstatSync(file).mtimeMs > (match[1] ? STALE_TEMP_MS : UNUSED_DAYS * 86_400_000)) {
+          rmSync(file, { force: true });
+          removed++;
+        }
+      } catch {
+        // Gone meanwhile, or not ours to remove.
       }
-    } catch {
-      // Gone meanwhile.
     }
   }
   try {
@@ -166,4 +172,13 @@ export function pruneRenderCache(dir: string, now = Date.now()): number {
     // A read-only cache.
   }
   return removed;
+}
+
+/** A folder's entries (not followed through links), or none when it cannot be read. */
+function entriesOf(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }

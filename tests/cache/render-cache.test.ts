@@ -1,6 +1,6 @@
 // The cache store: what it keeps, what it refuses to trust, and what its keys depend on.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, utimesSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, symlinkSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pruneRenderCache, RenderCache } from "../../src/cache/render-cache.ts";
@@ -98,15 +98,34 @@ describe("pruneRenderCache", () => {
     for (const key of [used, unused, fresh]) cache.write(key, { html: `<p>${key}</p>\n` });
     const fileOf = (key: string) => entryFiles(dir).find((file) => file.includes(key))!;
     for (const key of [used, unused]) age(fileOf(key), 40);
-    writeFileSync(path.join(dir, "markdown", "left-by-a-stopped-build.html.1.x.tmp"), "half");
-    age(path.join(dir, "markdown", "left-by-a-stopped-build.html.1.x.tmp"), 1);
+    const temp = `${fileOf(fresh)}.123.k3x9.tmp`;
+    writeFileSync(temp, "half an entry, left by a build that stopped");
+    age(temp, 1);
     // Read by this build: in use, however old its entry.
     expect(cache.read(used)).toBeDefined();
     expect(pruneRenderCache(dir)).toBe(2);
     expect(cache.read(unused)).toBeUndefined();
     expect(cache.read(used)?.html).toBe(`<p>${used}</p>\n`);
     expect(cache.read(fresh)).toBeDefined();
-    expect(readdirSync(path.join(dir, "markdown")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(existsSync(temp)).toBe(false);
+  });
+
+  it("removes only its own entries: nothing through a link, nothing named otherwise", () => {
+    const dir = freshDir();
+    const cache = new RenderCache(dir, "salt");
+    cache.write(cache.keyFor("kept"), { html: "<p>kept</p>\n" });
+    const outside = freshDir();
+    const theirs = path.join(outside, `${"a".repeat(64)}.html`);
+    writeFileSync(theirs, "someone else's file");
+    symlinkSync(outside, path.join(dir, "markdown", "ab"));
+    const [entry] = entryFiles(dir).filter((file) => !file.includes(`${path.sep}ab${path.sep}`));
+    const notes = path.join(path.dirname(entry!), "notes.html");
+    writeFileSync(notes, "not an entry");
+    for (const file of [theirs, notes, entry!]) age(file, 40);
+    expect(pruneRenderCache(dir)).toBe(1);
+    expect(existsSync(theirs)).toBe(true);
+    expect(existsSync(notes)).toBe(true);
+    expect(existsSync(entry!)).toBe(false);
   });
 
   it("looks at most once a day", () => {
