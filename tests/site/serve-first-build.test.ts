@@ -163,15 +163,7 @@ describe("the dev server's first build", () => {
     await within(30, "the quick edit", () => said("re-rendered", "info"));
     rmSync(slow);
     await within(30, "the search index", () => said("search index is written", "info"));
-    await running?.stopWatch();
-    running = undefined;
-    const search = path.join(cacheDir, "search");
-    expect(existsSync(search) ? readdirSync(search).filter((name) => !name.endsWith(".tmp")) : []).toEqual([]);
-    // The edit undone: a build's index has the page's text, not the edit's.
-    writeFileSync(path.join(input, "tides.md"), pages["tides.md"]);
-    const built = path.join(mkdtempSync(path.join(tmpdir(), "quire-built-")), "site");
-    await build({ input, output: built, cacheDir, quiet: true });
-    expect(records(built).find((record) => record.url === "/tides/")?.content).toContain("harbourmaster");
+    await expectNoShardKept(input, cacheDir);
   });
 
   it("caches no shard whose pages were written while Pagefind read them, even when written back as they were", async () => {
@@ -190,13 +182,7 @@ describe("the dev server's first build", () => {
     await within(30, "the edit undone", () => edits(2));
     rmSync(hold);
     await within(30, "the search index", () => said("search index is written", "info"));
-    await running?.stopWatch();
-    running = undefined;
-    const search = path.join(cacheDir, "search");
-    expect(existsSync(search) ? readdirSync(search).filter((name) => !name.endsWith(".tmp")) : []).toEqual([]);
-    const built = path.join(mkdtempSync(path.join(tmpdir(), "quire-built-")), "site");
-    await build({ input, output: built, cacheDir, quiet: true });
-    expect(records(built).find((record) => record.url === "/tides/")?.content).toContain("harbourmaster");
+    await expectNoShardKept(input, cacheDir);
   });
 
   it("ends the index being written when the server stops, and writes nothing after", async () => {
@@ -211,6 +197,19 @@ describe("the dev server's first build", () => {
     expect(said("search index", "info") ?? said("search index", "error")).toBeUndefined();
   });
 });
+
+/** Once the server has stopped: its index's shard is not in the cache, and a build with that cache of the pages
+ * as they were (the edit undone) indexes their own text, not the edit's. */
+async function expectNoShardKept(input: string, cacheDir: string): Promise<void> {
+  await running?.stopWatch();
+  running = undefined;
+  const search = path.join(cacheDir, "search");
+  expect(existsSync(search) ? readdirSync(search).filter((name) => !name.endsWith(".tmp")) : []).toEqual([]);
+  writeFileSync(path.join(input, "tides.md"), pages["tides.md"]);
+  const built = path.join(mkdtempSync(path.join(tmpdir(), "quire-built-")), "site");
+  await build({ input, output: built, cacheDir, quiet: true });
+  expect(records(built).find((record) => record.url === "/tides/")?.content).toContain("harbourmaster");
+}
 
 /** Every page record in every bundle of the site's index. */
 function records(output: string): Array<{ url: string; content: string }> {
