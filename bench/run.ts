@@ -40,55 +40,72 @@ console.log(`generating ${count} essays in ${space.essays} …`);
 const files = writeEssays(space.essays, count);
 const cacheDir = path.join(dir, "quire-cache");
 
-/** `repeat` for a command that takes a moment to make. */
-async function repeatAsync(command: () => Promise<Command>): Promise<Measurement[]> {
-  const results: Measurement[] = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(await command()));
-  return results;
+/** One build of a round: measured once a round, so that the host's load, which drifts over minutes, weighs on
+ * every tool alike (rounds, not each tool's runs back to back). */
+interface Step {
+  /** The table's row; undefined: a build run for what it leaves behind, not measured */
+  name?: string;
+  command?: () => Command | Promise<Command>;
+  before?: () => void;
+  /** Why the tool is not measured */
+  skipped?: string;
 }
 
-/** Runs a command `runs` times (with `before` each time) and keeps every measurement. */
-async function repeat(command: () => Command, before: () => void = () => {}): Promise<Measurement[]> {
-  const results: Measurement[] = [];
-  for (let i = 0; i < runs; i++) {
-    before();
-    results.push(await measure(command()));
-  }
-  return results;
-}
-
-const rows: Row[] = [];
-const add = (name: string, results: Measurement[] | string) => {
-  rows.push(typeof results === "string" ? { name, skipped: results } : { name, results });
-  console.log(typeof results === "string" ? `  ${name}: skipped (${results})` : `  ${name}: ${results.map((r) => r.seconds.toFixed(2)).join(", ")} s`);
-};
-
-try {
-  if (tools.has("eleventy")) add("Eleventy 3, markdown only", await repeat(() => vanillaEleventy(space)));
-  if (tools.has("quire")) {
-    const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
-    add("quire, no cache (--no-cache)", await repeat(() => quireBuild(space, ["--no-cache"])));
-    add("quire, cold (empty cache)", await repeat(() => quireBuild(space), clearCache));
+const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+let edits = 0;
+const steps: Step[] = [];
+if (tools.has("eleventy")) steps.push({ name: "Eleventy 3, markdown only", command: () => vanillaEleventy(space) });
+if (tools.has("quire")) {
+  steps.push(
+    { name: "quire, no cache (--no-cache)", command: () => quireBuild(space, ["--no-cache"]) },
+    { name: "quire, cold (empty cache)", command: () => quireBuild(space), before: clearCache },
     // Where the cold build's time goes: the same build without the search index, and Pagefind alone over it.
-    add("quire, cold, no search index (--no-search)", await repeat(() => quireBuild(space, ["--no-search"]), clearCache));
-    add("Pagefind alone, over quire's site in one run", await repeatAsync(() => pagefindAlone(space)));
-    // The warm build after a build with the index: the cache holds its shards.
-    await measure(quireBuild(space));
-    add("quire, warm (nothing changed)", await repeat(() => quireBuild(space)));
-    let edits = 0;
-    // A new paragraph at the end of one essay: its render misses the cache, every other essay hits.
-    const editOne = () => appendFileSync(files[Math.floor(files.length / 2)] as string, `\nedit number ${++edits} by the benchmark\n`);
-    add("quire, one essay edited", await repeat(() => quireBuild(space), editOne));
+    { name: "quire, cold, no search index (--no-search)", command: () => quireBuild(space, ["--no-search"]), before: clearCache },
+    { name: "Pagefind alone, over quire's site in one run", command: () => pagefindAlone(space) },
+    // The warm build comes after a build with the index: the cache holds its shards.
+    { command: () => quireBuild(space) },
+    { name: "quire, warm (nothing changed)", command: () => quireBuild(space) },
+    {
+      name: "quire, one essay edited",
+      command: () => quireBuild(space),
+      // A new paragraph at the end of one essay: its render misses the cache, every other essay hits.
+      before: () => appendFileSync(files[Math.floor(files.length / 2)] as string, `\nedit number ${++edits} by the benchmark\n`),
+    },
+  );
+}
+if (tools.has("jekyll")) {
+  const version = installedVersion("jekyll", ["--version"], { JEKYLL_NO_BUNDLER_REQUIRE: "true" });
+  const name = `Jekyll${version ? ` ${version.replace(/^jekyll /, "")}` : ""}, kramdown GFM`;
+  steps.push(version ? { name, command: () => jekyll(space) } : { name, skipped: "jekyll is not installed" });
+}
+if (tools.has("hugo")) {
+  const version = installedVersion("hugo", ["version"]);
+  const short = /v(\d+\.\d+\.\d+)/.exec(version ?? "")?.[1];
+  const name = `Hugo${short ? ` ${short}` : ""}`;
+  steps.push(version ? { name, command: () => hugo(space) } : { name, skipped: "hugo is not installed" });
+}
+
+const measured = new Map<string, Measurement[]>();
+try {
+  for (let round = 1; round <= runs; round++) {
+    if (runs > 1) console.log(`round ${round} of ${runs}`);
+    for (const step of steps) {
+      if (step.skipped || !step.command) continue;
+      step.before?.();
+      const result = await measure(await step.command());
+      if (step.name === undefined) continue;
+      measured.set(step.name, [...(measured.get(step.name) ?? []), result]);
+      console.log(`  ${step.name}: ${result.seconds.toFixed(2)} s`);
+    }
   }
-  if (tools.has("jekyll")) {
-    const version = installedVersion("jekyll", ["--version"], { JEKYLL_NO_BUNDLER_REQUIRE: "true" });
-    add(`Jekyll${version ? ` ${version.replace(/^jekyll /, "")}` : ""}, kramdown GFM`, version ? await repeat(() => jekyll(space)) : "jekyll is not installed");
-  }
-  if (tools.has("hugo")) {
-    const version = installedVersion("hugo", ["version"]);
-    const short = /v(\d+\.\d+\.\d+)/.exec(version ?? "")?.[1];
-    add(`Hugo${short ? ` ${short}` : ""}`, version ? await repeat(() => hugo(space)) : "hugo is not installed");
-  }
+  const rows: Row[] = steps.flatMap((step): Row[] => {
+    if (step.name === undefined) return [];
+    if (step.skipped) {
+      console.log(`  ${step.name}: skipped (${step.skipped})`);
+      return [{ name: step.name, skipped: step.skipped }];
+    }
+    return [{ name: step.name, results: measured.get(step.name) ?? [] }];
+  });
   const machine = `${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`\n${count} essays (${runs} run${runs > 1 ? "s" : ""} each, median and range), ${machine}\n`);
   console.log(formatTable(rows, count, "Eleventy 3, markdown only"));
@@ -106,7 +123,11 @@ try {
     const essays = count * scale;
     console.log(`\nwriting ${essays} essays for a cold build of ${scale}× as many …`);
     writeEssays(space.essays, essays);
-    const bigger = await repeat(() => quireBuild(space), () => rmSync(cacheDir, { recursive: true, force: true }));
+    const bigger: Measurement[] = [];
+    for (let round = 0; round < runs; round++) {
+      clearCache();
+      bigger.push(await measure(quireBuild(space)));
+    }
     const seconds = median(bigger.map((r) => r.seconds));
     const base = secondsOf(rows.find((r) => r.name.startsWith("quire, cold")));
     console.log(`quire, cold, ${essays} essays: ${seconds.toFixed(2)} s, ${Math.round(Math.max(...bigger.map((r) => r.peakMegabytes)))} MB peak`);
