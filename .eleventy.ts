@@ -94,6 +94,7 @@ export default function quire(eleventyConfig: UserConfig, partial: Partial<Build
     // Builds of this folder that publish other pages or other HTML keep their own shards in a shared cache.
     variant: JSON.stringify([path.resolve(options.output), options.basePath, options.drafts, options.mode]),
     background: hooks.searchIndex,
+    log,
   });
   // Every page's ids and links, for the site-wide link check after the build.
   if (hooks.links) eleventyConfig.addPlugin(linkCheck, { registry: hooks.links });

@@ -35,6 +35,13 @@ interface IndexedPage {
   written?: string;
 }
 
+export interface IndexWritten {
+  pages: number;
+  bundles: number;
+  /** Bundles Pagefind indexed; the others were the cache's */
+  indexed: number;
+}
+
 export class SearchIndex {
   readonly #pages: IndexedPage[] = [];
 
@@ -57,8 +64,9 @@ export class SearchIndex {
   }
 
   /** Writes `site/pagefind/`: one bundle per shard, copied from the cache or indexed afresh, and the manifest.
-   * Resolves with how many shards Pagefind indexed (the rest came from the cache). */
-  async write(site: string, signal?: AbortSignal): Promise<number> {
+   * Resolves with how many pages and bundles it holds, and how many bundles Pagefind indexed (the rest came
+   * from the cache). */
+  async write(site: string, signal?: AbortSignal): Promise<IndexWritten> {
     if (this.live) for (const page of this.#pages) Object.assign(page, fileState(page.file));
     const shards = this.#shards(site);
     const target = path.join(site, "pagefind");
@@ -102,7 +110,7 @@ export class SearchIndex {
     signal?.throwIfAborted();
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
     if (this.cacheDir) pruneShards(this.cacheDir, kept);
-    return indexed;
+    return { pages: this.#pages.length, bundles: shards.length, indexed };
   }
 
   /** Pages split by a hash of their URL, so a page stays in its shard while the site grows within a size;

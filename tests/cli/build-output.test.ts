@@ -17,7 +17,10 @@ describe("quire build's output", () => {
     const run = quire("build", "--input", input, "--output", output());
     expect(run.status, run.stderr).toBe(0);
     // Three pages of the fixture and quire's /search/ page.
-    expect(run.stdout).toMatch(/^quire: built 4 pages \(\+ 3 other files\) into \S+ in \d+\.\d\d s\n {2}links: \d+ internal links checked, all resolve\n$/);
+    // The index holds the three (its bundle indexed now, or taken from the cache an earlier run left).
+    expect(run.stdout).toMatch(
+      /^quire: built 4 pages \(\+ 3 other files\) into \S+ in \d+\.\d\d s\n {2}search index: 3 pages in 1 bundle, 1 (indexed by Pagefind|from the cache) \(\d+\.\d\d s\)\n {2}links: \d+ internal links checked, all resolve\n$/,
+    );
     expect(run.stderr).toMatch(/^quire: warning: 1 page has no date, so the feed leaves it out: \S*undated\.md\n/);
     expect(run.stdout + run.stderr).not.toContain("[11ty]");
   });

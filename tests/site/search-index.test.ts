@@ -91,10 +91,13 @@ describe("the search index", () => {
     const [cacheDir, output] = [path.join(dir, "cache"), path.join(dir, "site")];
     const cached = () => new Set(readdirSync(path.join(cacheDir, "search")));
 
-    await build({ input, output, cacheDir, quiet: true });
+    const cold = await build({ input, output, cacheDir, quiet: true });
     const first = cached();
     expect(first.size).toBe(bundlesOf(output).length);
     expect(first.size).toBeGreaterThanOrEqual(3);
+    // The build says what its index holds and what it cost.
+    const said = (result: { summaries: string[] }) => result.summaries.find((line) => line.startsWith("search index:"));
+    expect(said(cold)).toMatch(new RegExp(`^search index: 8 pages in ${first.size} bundles, ${first.size} indexed by Pagefind \\(\\d+\\.\\d\\d s\\)$`));
     // Every page in exactly one shard.
     expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/", "/e/", "/f/", "/g/"]);
 
@@ -105,7 +108,8 @@ describe("the search index", () => {
     for (const bundle of bundlesOf(output)) expect(inodes("pagefind-entry.json")).toContain(statSync(path.join(bundle, "pagefind-entry.json")).ino);
 
     writeFileSync(path.join(input, "c.md"), "---\ntitle: c\n---\nnew words on page c\n");
-    await build({ input, output, cacheDir, quiet: true });
+    const edited = await build({ input, output, cacheDir, quiet: true });
+    expect(said(edited)).toMatch(new RegExp(`^search index: 8 pages in ${first.size} bundles, 1 indexed by Pagefind, ${first.size - 1} from the cache \\(`));
     const after = cached();
     expect(after.size).toBe(first.size);
     expect([...after].filter((key) => !first.has(key))).toHaveLength(1);
@@ -135,7 +139,7 @@ describe("the search index", () => {
       again.add(`/${name}`, file, readFileSync(file, "utf8"));
     }
     const entries = bundlesOf(output).map(entryOf);
-    expect(await again.write(output)).toBe(0);
+    expect(await again.write(output)).toEqual({ pages: 5, bundles: bundlesOf(output).length, indexed: 0 });
     expect(bundlesOf(output).map(entryOf)).toEqual(entries);
     expect(records(output).map((record) => record.url).sort()).toEqual(["/", "/a/", "/b/", "/c/", "/d/"]);
   });
