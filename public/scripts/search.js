@@ -34,7 +34,11 @@ try {
   if (bundles.length < paths.length) partial = " (part of the index could not be loaded: some pages may be missing)";
 } catch {
   bundles = undefined;
-  status.textContent = "the search index is missing; the home page lists every page";
+  // The dev server writes its index a few seconds after it starts serving.
+  status.textContent =
+    "indexWrittenLater" in status.dataset
+      ? "the search index is not written yet (the dev server writes it just after it starts): reload this page in a few seconds"
+      : "the search index is missing; the home page lists every page";
 }
 
 if (bundles) {

@@ -61,7 +61,8 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
   if (!OWN_SEARCH_PAGES.some((file) => existsSync(path.join(options.input, file)))) {
     (eleventyConfig as unknown as { addTemplate(file: string, content: string, data: object): void })
       // The page's text is the layout's; the virtual file only gives it a place and its data.
-      .addTemplate("search/index.njk", "", searchPageData);
+      // The dev server's page says its index is on its way rather than missing.
+      .addTemplate("search/index.njk", "", { ...searchPageData, indexWrittenLater: options.index && Boolean(options.background) });
   }
   if (!options.index) return;
   // Pages are noted as they render; the index is written once the site is complete.

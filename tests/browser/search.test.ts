@@ -157,6 +157,24 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
     }
   });
 
+  it("says the index is missing when it is, or, on the dev server's page, that it is still being written", async () => {
+    await page.route("**/pagefind/bundles.json", (route) => route.fulfill({ status: 404, body: "" }));
+    const html = await (await fetch(`${server.origin}/search/`)).text();
+    try {
+      await page.goto(`${server.origin}/search/`);
+      await expect.poll(() => page.locator(".search-status").textContent()).toBe("the search index is missing; the home page lists every page");
+      expect(await page.getByLabel("search this site").isVisible()).toBe(false);
+      await page.route("**/search/", (route) =>
+        route.fulfill({ contentType: "text/html", body: html.replace('class="search-status"', 'class="search-status" data-index-written-later') }),
+      );
+      await page.goto(`${server.origin}/search/`);
+      await expect.poll(() => page.locator(".search-status").textContent()).toMatch(/^the search index is not written yet .*reload this page in a few seconds$/);
+    } finally {
+      await page.unrouteAll();
+      await page.goto(`${server.origin}/search/`);
+    }
+  });
+
   it("answers a word no page has with the pages closest to it, as one index would", async () => {
     expect(await search("harbourmasterly")).toEqual({ count: 1, paths: ["/harbourmaster/"] });
   });

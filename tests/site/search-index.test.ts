@@ -46,6 +46,10 @@ describe("the search index", () => {
     expect(byUrl["/a/"]?.content).toBe("wombat heading. plain text here.");
     expect(byUrl["/a/"]?.meta.title).toBe("quokka tales");
     expect(byUrl["/"]?.content).toBe("welcome.");
+    // A build's index is there before the site is: its search page never says it is on its way.
+    const searchPage = cheerio.load(readFileSync(path.join(output, "search/index.html"), "utf8"));
+    expect(searchPage(".search-status")).toHaveLength(1);
+    expect(searchPage(".search-status").attr("data-index-written-later")).toBeUndefined();
     // What the search page loads is there; Pagefind's own search interfaces, which nothing loads, are not.
     for (const bundle of bundlesOf(output)) {
       const files = readdirSync(bundle);

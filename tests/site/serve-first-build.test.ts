@@ -3,6 +3,7 @@
 // renders on both cores as a build does.
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import * as cheerio from "cheerio";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -69,15 +70,18 @@ async function start(input: string, cacheDir = path.join(mkdtempSync(path.join(t
   running = await serve({ input, output, cacheDir, port, print: (line, kind) => lines.push({ line, kind }) });
   const status = async (url: string) => (await fetch(`http://127.0.0.1:${port}${url}`)).status;
   const said = (text: string, kind: string) => lines.find((entry) => entry.kind === kind && entry.line.includes(text));
-  return { output, status, said, lines };
+  return { output, status, said, lines, port };
 }
 
 describe("the dev server's first build", () => {
   it("serves the pages while the search index is still being written, then writes it", async () => {
     writeFileSync(slow, "");
     const cacheDir = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-cache-")), "cache");
-    const { output, status, said } = await start(writeFixture(pages), cacheDir);
+    const { output, status, said, port } = await start(writeFixture(pages), cacheDir);
     expect(await status("/tides/")).toBe(200);
+    // Its search page says the index is on its way (a build's says nothing of the kind: tests/site/search-index).
+    const searchPage = cheerio.load(await (await fetch(`http://127.0.0.1:${port}/search/`)).text());
+    expect(searchPage(".search-status").attr("data-index-written-later")).toBeDefined();
     expect(existsSync(path.join(output, "pagefind/bundles.json"))).toBe(false);
     expect(said("search index is written", "info")).toBeUndefined();
     rmSync(slow);
