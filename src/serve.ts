@@ -74,7 +74,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // The search index is written while the pages are already served (a few seconds on a large site).
   const searchIndex = new BackgroundIndex((error, summary) => {
     if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
-    else print(`quire: the search index is written; the search page finds every page\n  ${summary ?? ""}`, "info");
+    else print(`quire: the search index is written\n  ${summary ?? ""}`, "info");
   });
   // The site's settings files as the configuration last read them, and as last refused (broken).
   const settingsFiles = JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file));

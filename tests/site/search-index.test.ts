@@ -68,6 +68,14 @@ describe("the search index", () => {
     expect(notFound('meta[name="robots"]').attr("content")).toBe("noindex");
   });
 
+  it("says so when a site has no page to index", async () => {
+    const input = writeFixture({ "404.md": "---\ntitle: lost\npermalink: /404.html\n---\nnothing here\n" });
+    const result = await build({ input, output: path.join(scratch(), "site"), cache: false, quiet: true });
+    expect(result.summaries.filter((line) => line.startsWith("search index:"))).toEqual([
+      "search index: no page to index (only pages without a place in search, like the not-found page)",
+    ]);
+  });
+
   it("leaves out the not-found page, which has no address of its own either", async () => {
     const input = writeFixture({
       "index.md": "---\ntitle: home\n---\nwelcome\n",
