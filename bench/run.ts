@@ -77,12 +77,14 @@ if (tools.has("jekyll")) {
   const version = installedVersion("jekyll", ["--version"], { JEKYLL_NO_BUNDLER_REQUIRE: "true" });
   const name = `Jekyll${version ? ` ${version.replace(/^jekyll /, "")}` : ""}, kramdown GFM`;
   steps.push(version ? { name, command: () => jekyll(space) } : { name, skipped: "jekyll is not installed" });
+  if (!version) console.log(`  ${name}: skipped (jekyll is not installed)`);
 }
 if (tools.has("hugo")) {
   const version = installedVersion("hugo", ["version"]);
   const short = /v(\d+\.\d+\.\d+)/.exec(version ?? "")?.[1];
   const name = `Hugo${short ? ` ${short}` : ""}`;
   steps.push(version ? { name, command: () => hugo(space) } : { name, skipped: "hugo is not installed" });
+  if (!version) console.log(`  ${name}: skipped (hugo is not installed)`);
 }
 
 const measured = new Map<string, Measurement[]>();
@@ -100,10 +102,7 @@ try {
   }
   const rows: Row[] = steps.flatMap((step): Row[] => {
     if (step.name === undefined) return [];
-    if (step.skipped) {
-      console.log(`  ${step.name}: skipped (${step.skipped})`);
-      return [{ name: step.name, skipped: step.skipped }];
-    }
+    if (step.skipped) return [{ name: step.name, skipped: step.skipped }];
     return [{ name: step.name, results: measured.get(step.name) ?? [] }];
   });
   const machine = `${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
