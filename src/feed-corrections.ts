@@ -6,6 +6,7 @@ import path from "node:path";
 import { FEED_FILE } from "./eleventy/feed.ts";
 import type { LinkCorrection } from "./links/link-check.ts";
 import { decodeBasicEntities, rewriteLinks } from "./links/rewrite.ts";
+import { escapeHtml } from "./escape-html.ts";
 
 /** Applies `corrections` to the entries of the Atom feed in `output`, whose links are absolute on the site's
  * address (`siteUrl`, under `basePath`). */
@@ -35,8 +36,4 @@ export function correctFeed(output: string, corrections: readonly LinkCorrection
 }
 
 // The five characters the feed template's autoescape writes as entities (decodeBasicEntities reads them back).
-const ENTITY_OF: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITY_OF[character] ?? character);
-}
+const escapeXml = escapeHtml;

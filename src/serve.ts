@@ -19,6 +19,7 @@ import { PageShells } from "./eleventy/page-shells.ts";
 import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
 import { startPrerender, type Prerender } from "./cache/prerender.ts";
 import { BackgroundIndex } from "./eleventy/search.ts";
+import { PageQuarantine } from "./page-quarantine.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -71,6 +72,10 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     ready: () => undefined,
   };
   const shells = new PageShells();
+  // A page the site cannot be built with is left out until it is saved again; the rest goes on updating.
+  const quarantine = new PageQuarantine(path.resolve(options.input));
+  /** The configuration Eleventy builds with: its ignores are read afresh by every build */
+  let current: { ignores: Set<string> } | undefined;
   // The search index is written while the pages are already served (a few seconds on a large site).
   const searchIndex = new BackgroundIndex((error, summary) => {
     if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
@@ -97,6 +102,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     config: (config) => {
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
+      // Left-out pages are not built (and still watched: saving one lets it back in).
+      current = config as unknown as { ignores: Set<string> };
+      for (const page of quarantine.ignored) current.ignores.add(page);
       // Watched for the configuration reload below (Eleventy watches only its template and data files).
       for (const file of JEKYLL_SETTINGS) if (existsSync(path.join(options.input, file))) config.addWatchTarget(path.join(options.input, file));
       // The same object on every reading of the configuration: Eleventy restarts its server when they differ.
@@ -105,12 +113,16 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
       config.on("eleventy.beforeWatch", (queue: string[]) => {
         changed = queue.map((file) => file.replace(/^\.\//, ""));
+        // The build again without a page that cannot be built, which names the pages' folder as changed.
+        if (changed.length === 1 && path.resolve(changed[0]!) === path.resolve(options.input)) {
+          changed = quarantine.pages.map((page) => `${path.relative(process.cwd(), page)} left out`);
+        }
       });
       // Each rebuild renders every page again: a moved or deleted page must not linger in the link check.
       config.on("eleventy.before", () => links.clear());
       // A page that moved or was deleted leaves its old file behind; files the last build wrote and this one
       // did not are removed, and nothing else (static files, the search index) is touched.
-      config.on("eleventy.after", ({ results }: { results?: Array<{ outputPath?: unknown }> }) => {
+      config.on("eleventy.after", ({ results }: { results?: Array<{ inputPath?: unknown; outputPath?: unknown }> }) => {
         const now = new Set((results ?? []).map((result) => result.outputPath).filter((file): file is string => typeof file === "string"));
         if (now.size === 0) return;
         const output = path.resolve(options.output);
@@ -119,6 +131,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
           if (!now.has(file) && absolute.startsWith(`${output}${path.sep}`)) rmSync(absolute, { force: true });
         }
         written = now;
+        quarantine.noteOutputs(results ?? []);
+        // A left-out page's address says what is wrong with it.
+        for (const file of quarantine.writeErrorPages()) written.add(file);
       });
       config.on("eleventy.after", () => checkLinks());
       // Eleventy 3.1 runs a save made during a build once that build ends, but without the configuration reset
@@ -133,20 +148,46 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
   eleventy.disableLogger();
-  reportEachBuild(eleventy, log, print, () => changed, () => {
-    // A save that changed only a page's text re-renders that page alone (src/quick-edit.ts).
-    const edit = quickEdit(changed, shells, links);
-    if ("rebuild" in edit) return undefined;
-    // The page kept every id, so only its own links can have changed.
-    checkLinks(edit.page.url);
-    return edit.page;
-  });
+  // After a failed build, the page it names is left out and the site built again, once: a build that fails
+  // without it too is reported as it is (the fault is elsewhere: a layout, the settings).
+  let retryWithout = false;
+  reportEachBuild(
+    eleventy,
+    log,
+    print,
+    () => changed,
+    () => {
+      // A save that changed only a page's text re-renders that page alone (src/quick-edit.ts).
+      const edit = quickEdit(changed, shells, links);
+      if ("rebuild" in edit) return undefined;
+      // The page kept every id, so only its own links can have changed.
+      checkLinks(edit.page.url);
+      return edit.page;
+    },
+    (description) => {
+      const retried = retryWithout;
+      retryWithout = false;
+      const page = retried ? undefined : quarantine.pageOf(description);
+      if (!page) return false;
+      quarantine.leaveOut(page, description);
+      for (const ignored of quarantine.ignored) current?.ignores.add(ignored);
+      retryWithout = true;
+      // Built again once this build is over, named by the pages' folder: a save of the page itself is what lets
+      // it back in. (Before watching starts, the first build's is run below.)
+      setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
+      return true;
+    },
+    () => (retryWithout = false),
+  );
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
   const settings = new Set(settingsFiles);
   const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
   resets.shouldTriggerConfigReset = (changedFiles) => {
+    // Asked before each build: a left-out page that was saved is built again.
+    const before = quarantine.ignored;
+    if (quarantine.release(changedFiles)) for (const page of before) if (!quarantine.ignored.includes(page)) current?.ignores.delete(page);
     if (eleventyResets(changedFiles)) return true;
     if (!changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)))) return false;
     // A broken file is reported and the settings read last stay: a failed reload would stop the server.
@@ -175,6 +216,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     return stopWatch();
   };
   watching.rerun = rerun;
+  // The first build left a page out before the watcher was there to build the site again without it.
+  if (quarantine.pages.length > 0) void rerun(path.resolve(options.input));
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
   const internals = eleventy as unknown as {
     watcher?: { on(event: "unlink", listener: (file: string) => void): void };
@@ -205,6 +248,8 @@ function reportEachBuild(
   print: ServeOptions["print"],
   changedFiles: () => string[],
   quick: () => QuickPage | undefined,
+  leaveOut: (description: string) => boolean,
+  built: () => void,
 ): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
@@ -227,9 +272,15 @@ function reportEachBuild(
       print(`quire: ${initial ? "built" : "rebuilt"} ${countPages(results)} pages in ${seconds} s${cause}`, "info");
       for (const line of log.summaries) print(`  ${line}`, "info");
       for (const line of log.warnings) print(`quire: warning: ${line}`, "warning");
+      built();
       return results;
     } catch (error) {
-      print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${describeBuildError(error)}`, "error");
+      const description = describeBuildError(error);
+      if (leaveOut(description)) {
+        print(`quire: a page could not be built; the rest of the site is built without it, and its address says what is wrong, until you fix it and save:\n${description}`, "error");
+        return [[], []];
+      }
+      print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${description}`, "error");
       if (initial) return [[], []];
       throw error;
     }

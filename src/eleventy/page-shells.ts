@@ -2,7 +2,7 @@
 // body, and where in the finished page (layout and all) the rendered body sits. A save that changes only a page's
 // body can then be re-rendered on its own, without rebuilding the site (src/quick-edit.ts).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { splitSource } from "../frontmatter/split.ts";
@@ -51,9 +51,14 @@ export class PageShells {
     return this.#render(source, env);
   }
 
-  clear(): void {
+  /** When the build now running started: a page saved since is not captured (see `capture`). */
+  #buildStarted = 0;
+
+  /** Forgets the last build's shells: a build is starting. */
+  clear(now = Date.now()): void {
     this.#shells.clear();
     this.#renders.clear();
+    this.#buildStarted = now;
   }
 
   useRender(render: Render): void {
@@ -74,6 +79,10 @@ export class PageShells {
     if (at < 0 || finished.indexOf(rendered.html, at + 1) >= 0) return;
     let split;
     try {
+      // Saved during this build: Eleventy may have read its front matter before the save, and this reading is
+      // after it, so the shell could pair the old page with the new front matter (a title edit would then pass
+      // for a text-only edit). The save's own rebuild follows and captures it.
+      if (statSync(file).mtimeMs >= this.#buildStarted) return;
       split = splitSource(readFileSync(file, "utf8"));
     } catch {
       return;

@@ -70,14 +70,42 @@ describe("the dev server", () => {
     expect(reported).toContain('"color" is "deep-purpel", which is neither a palette colour nor a hex colour');
     expect(reported).toContain('→ did you mean "deeppurple"?');
     expect(reported).not.toContain("    at "); // no stack dump
-    const during = await site.fetchPage("/essay/");
+    // The page's address says what is wrong with it until it is fixed.
+    const during = await within(10, "the error page", async () => {
+      const page = await site.fetchPage("/essay/");
+      return page.$("h1").text().includes("could not be built") ? page : undefined;
+    });
     expect(during.status).toBe(200);
-    expect(during.$("h1").text().trim()).toBe("first");
+    expect(during.$("h1").text()).toMatch(/essay\.md could not be built$/);
+    expect(during.$("pre").text()).toContain('"color" is "deep-purpel", which is neither a palette colour nor a hex colour');
 
     writeFileSync(path.join(site.input, "essay.md"), essay("fixed"));
     await within(10, "the fixed page", async () => ((await site.fetchPage("/essay/")).$("h1").text().trim() === "fixed" ? true : undefined));
     // The files land a moment before the build finishes and prints its line.
     await within(5, "the rebuild line", () => site.lines.find((entry) => entry.kind === "info" && /rebuilt \d+ pages/.test(entry.line)));
+  });
+
+  it.each([
+    ["inside the working directory", true],
+    ["elsewhere (an absolute --input)", false],
+  ])("builds the rest of the site without a page it cannot build, until that page is saved again (pages %s)", async (_where, insideProject) => {
+    const site = await start({ "index.md": "---\nlayout: home.njk\n---\nhome\n", "broken.md": essay("broken"), "other.md": essay("other") }, insideProject);
+    writeFileSync(path.join(site.input, "broken.md"), essay("broken", "no-such-colour"));
+    await within(10, "the page left out", () => site.errors().find((line) => line.includes("the rest of the site is built without it")));
+    // Another page's edits still show: its title (a full rebuild) and then its text alone.
+    writeFileSync(path.join(site.input, "other.md"), essay("other, renamed"));
+    await within(10, "the other page's new title", async () => ((await site.fetchPage("/other/")).$("h1").text().trim() === "other, renamed" ? true : undefined));
+    writeFileSync(path.join(site.input, "other.md"), essay("other, renamed").replace("the body", "a new body"));
+    await within(10, "the other page's new text", async () => ((await site.fetchPage("/other/")).$("main").text().includes("a new body") ? true : undefined));
+    const broken = await site.fetchPage("/broken/");
+    expect(broken.$("pre").text()).toContain('"color" is "no-such-colour"');
+    // Saved still broken: left out again. Then fixed: back.
+    writeFileSync(path.join(site.input, "broken.md"), essay("still broken", "no-such-colour"));
+    await within(10, "the second report", () => (site.errors().filter((line) => line.includes("the rest of the site is built without it")).length >= 2 ? true : undefined));
+    writeFileSync(path.join(site.input, "broken.md"), essay("mended"));
+    await within(10, "the mended page", async () => ((await site.fetchPage("/broken/")).$("h1").text().trim() === "mended" ? true : undefined));
+    const $ = (await site.fetchPage("/")).$;
+    expect($(".page-list a").map((_, a) => $(a).attr("href")).get().sort()).toEqual(["/broken/", "/other/"]);
   });
 
   it.each([
