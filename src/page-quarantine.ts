@@ -1,11 +1,12 @@
 // The dev server's way with one page it cannot build (bad front matter, a Liquid mistake): the site is built
-// again without that page, so every other page goes on updating, and a page at its address says what is wrong,
-// until the author saves it again.
+// again without that page, so every other page goes on updating, and a page at its address (when it had been
+// built before) says what is wrong, until the author saves it again.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inside } from "./output-folder.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { escapeGlob } from "./eleventy/site-files.ts";
+import { watchedPaths } from "./quick-edit.ts";
 
 interface LeftOut {
   /** The error as the terminal shows it: `file:line: what is wrong` and the fix */
@@ -34,10 +35,11 @@ export class PageQuarantine {
     this.#pages.set(page, { error, outputPath: this.#outputs.get(page) });
   }
 
-  /** Ends the quarantine of the pages among `changed` (saved again): true when there was one. */
+  /** Ends the quarantine of the pages among `changed` (saved again, or deleted), named as Eleventy's watcher
+   * names them: true when there was one. */
   release(changed: readonly string[]): boolean {
     let released = false;
-    for (const file of changed) released = this.#pages.delete(path.resolve(file)) || released;
+    for (const file of changed) for (const candidate of watchedPaths(file)) released = this.#pages.delete(candidate) || released;
     return released;
   }
 

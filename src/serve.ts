@@ -256,6 +256,7 @@ function reportEachBuild(
   eleventy.write = async () => {
     const initial = first;
     first = false;
+    const copied = watchStaticCopy(eleventy);
     log.clear();
     const started = performance.now();
     try {
@@ -276,14 +277,38 @@ function reportEachBuild(
       return results;
     } catch (error) {
       const description = describeBuildError(error);
+      // Eleventy gives up at the first page that fails while it may still be copying static files: a build
+      // started before that copy ends is torn by it (an uncaught "Benchmark after() without a before()").
+      await copied();
       if (leaveOut(description)) {
-        print(`quire: a page could not be built; the rest of the site is built without it, and its address says what is wrong, until you fix it and save:\n${description}`, "error");
+        print(`quire: a page could not be built; the rest of the site is built without it until you fix it and save (its address, if it was built before, says what is wrong):\n${description}`, "error");
         return [[], []];
       }
       print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${description}`, "error");
       if (initial) return [[], []];
       throw error;
     }
+  };
+}
+
+/** Lets the copy of static files of the build about to run finish once that build has failed, and waits for it
+ * (Eleventy makes its writer anew for each build, so each is watched afresh). The copy waits for every page to
+ * be rendered, which a failed build never says; left waiting, it finished inside the next build and broke it. */
+function watchStaticCopy(eleventy: Eleventy): () => Promise<void> {
+  const internals = eleventy as unknown as {
+    writer?: { writePassthroughCopy(...args: unknown[]): Promise<unknown> };
+    eleventyConfig?: { userConfig?: { emit?(event: string): unknown } };
+  };
+  const writer = internals.writer;
+  let copying: Promise<unknown> | undefined;
+  if (writer) {
+    const copy = writer.writePassthroughCopy.bind(writer);
+    writer.writePassthroughCopy = (...args) => (copying = copy(...args));
+  }
+  return async () => {
+    if (!copying) return;
+    internals.eleventyConfig?.userConfig?.emit?.("eleventy#render");
+    await copying.catch(() => undefined);
   };
 }
 
