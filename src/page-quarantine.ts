@@ -20,8 +20,36 @@ export class PageQuarantine {
   readonly #pages = new Map<string, LeftOut>();
   /** Each page's output file in the last build, by the page's absolute path */
   #outputs = new Map<string, string>();
+  /** The ignores of the configuration Eleventy builds with (every build reads them afresh) */
+  #ignores: Set<string> | undefined;
+  /** The last build was the one run again without a page */
+  #retried = false;
 
   constructor(private readonly input: string) {}
+
+  /** Keeps the left-out pages in `ignores`, the configuration's (read again after a reload of it). */
+  useIgnores(ignores: Set<string>): void {
+    this.#ignores = ignores;
+    for (const page of this.#pages.keys()) ignores.add(ignoreGlob(page));
+  }
+
+  /** After a failed build: leaves out the page its error names and resolves with it, to build the site again
+   * without it; undefined when the error names no page of the site, or this build already went without one
+   * (then the fault is elsewhere: a layout, the settings). */
+  leaveOutFor(description: string): string | undefined {
+    const retried = this.#retried;
+    this.#retried = false;
+    const page = retried ? undefined : this.pageOf(description);
+    if (!page) return undefined;
+    this.leaveOut(page, description);
+    this.#retried = true;
+    return page;
+  }
+
+  /** A build went through. */
+  built(): void {
+    this.#retried = false;
+  }
 
   /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already. */
   pageOf(description: string): string | undefined {
@@ -33,19 +61,21 @@ export class PageQuarantine {
 
   leaveOut(page: string, error: string): void {
     this.#pages.set(page, { error, outputPath: this.#outputs.get(page) });
+    this.#ignores?.add(ignoreGlob(page));
   }
 
   /** Ends the quarantine of the pages among `changed` (saved again, or deleted), named as Eleventy's watcher
    * names them: true when there was one. */
   release(changed: readonly string[]): boolean {
     let released = false;
-    for (const file of changed) for (const candidate of watchedPaths(file)) released = this.#pages.delete(candidate) || released;
+    for (const file of changed) {
+      for (const candidate of watchedPaths(file)) {
+        if (!this.#pages.delete(candidate)) continue;
+        this.#ignores?.delete(ignoreGlob(candidate));
+        released = true;
+      }
+    }
     return released;
-  }
-
-  /** The pages left out, relative to the working directory, as Eleventy's ignores take them. */
-  get ignored(): string[] {
-    return [...this.#pages.keys()].map((page) => escapeGlob(path.relative(process.cwd(), page).split(path.sep).join("/")));
   }
 
   get pages(): string[] {
@@ -70,6 +100,11 @@ export class PageQuarantine {
     }
     return written;
   }
+}
+
+/** A page as Eleventy's ignores name it: relative to the working directory, glob characters escaped. */
+function ignoreGlob(page: string): string {
+  return escapeGlob(path.relative(process.cwd(), page).split(path.sep).join("/"));
 }
 
 function errorPage(page: string, error: string): string {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { newFileMode } from "./output-folder.ts";
+import { DAY_MS, STALE_TEMP_MS, tempPathFor } from "./cache/temp-files.ts";
 
 // Part of every shard's key: another Pagefind writes another index. (Its package.json is not in its exports.)
 const pagefindVersion = (
@@ -73,7 +74,6 @@ export class SearchIndex {
     // The dev server writes into the site it served last: none of the old index's files stays, or is written over.
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
-    const kept = new Set<string>();
     // The mode Pagefind's files get here: a cached shard's files must have it (they become the site's own).
     const fileMode = newFileMode(target);
     const missing: Array<{ shard: IndexedPage[]; bundle: string; cached?: string }> = [];
@@ -82,7 +82,6 @@ export class SearchIndex {
     if (this.cacheDir) claimShards(this.cacheDir, this.owner, keyed.map(({ key }) => key));
     for (const [number, { shard, key }] of keyed.entries()) {
       const bundle = path.join(target, String(number));
-      kept.add(key);
       const cached = this.cacheDir ? path.join(this.cacheDir, "search", key) : undefined;
       if (cached && linkedFromCache(cached, bundle, fileMode)) continue;
       missing.push({ shard, bundle, cached });
@@ -109,7 +108,7 @@ export class SearchIndex {
     if (failure) throw failure.error;
     signal?.throwIfAborted();
     writeFileSync(path.join(target, MANIFEST), `${JSON.stringify({ bundles: shards.map((_, number) => `${number}/`) })}\n`);
-    if (this.cacheDir) pruneShards(this.cacheDir, kept);
+    if (this.cacheDir) pruneShards(this.cacheDir, keyed.map(({ key }) => key));
     return { pages: this.#pages.length, bundles: shards.length, indexed };
   }
 
@@ -167,14 +166,14 @@ function claimShards(cacheDir: string, owner: string, keys: string[]): void {
   const folder = path.join(cacheDir, CLAIMS);
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `${createHash("sha256").update(owner).digest("hex").slice(0, 24)}.json`);
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = tempPathFor(file);
   writeFileSync(temp, `${JSON.stringify({ owner, keys })}\n`);
   renameSync(temp, file);
 }
 
 /** Removes the cached shards no site claims any more, claims older than CLAIM_DAYS, and what a build stopped
  * while caching a shard left; `kept` are this build's. A claim that cannot be read keeps nothing. */
-function pruneShards(cacheDir: string, kept: ReadonlySet<string>): void {
+function pruneShards(cacheDir: string, kept: Iterable<string>): void {
   const claimed = new Set(kept);
   const claims = path.join(cacheDir, CLAIMS);
   const now = Date.now();
@@ -182,7 +181,7 @@ function pruneShards(cacheDir: string, kept: ReadonlySet<string>): void {
     const file = path.join(claims, name);
     try {
       const age = now - statSync(file).mtimeMs;
-      if (name.endsWith(".tmp") ? age > STALE_TEMP_MS : age > CLAIM_DAYS * 86_400_000) {
+      if (name.endsWith(".tmp") ? age > STALE_TEMP_MS : age > CLAIM_DAYS * DAY_MS) {
         rmSync(file, { force: true });
         continue;
       }
@@ -204,9 +203,6 @@ function pruneShards(cacheDir: string, kept: ReadonlySet<string>): void {
     rmSync(folder, { recursive: true, force: true });
   }
 }
-
-/** A temp file or folder of the cache older than this was left by a build that stopped. */
-const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Links a cached shard's files into the site, if it is as it was cached. The site shares its files, and a file
  * edited in place there (or cut short, or given another mode) must not come back in the next build; nor may a
@@ -236,7 +232,7 @@ export function linkedFromCache(cached: string, bundle: string, mode: number): b
 function cacheShard(bundle: string, cached: string): void {
   mkdirSync(path.dirname(cached), { recursive: true });
   // A name of its own: another build of the same pages may be caching the same shard.
-  const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = tempPathFor(cached);
   linkTree(bundle, temp);
   writeFileSync(path.join(temp, SIZES), JSON.stringify(Object.fromEntries(Object.entries(filesIn(temp)).map(([name, { size }]) => [name, size]))));
   rmSync(cached, { recursive: true, force: true });

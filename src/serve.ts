@@ -74,8 +74,6 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const shells = new PageShells();
   // A page the site cannot be built with is left out until it is saved again; the rest goes on updating.
   const quarantine = new PageQuarantine(path.resolve(options.input));
-  /** The configuration Eleventy builds with: its ignores are read afresh by every build */
-  let current: { ignores: Set<string> } | undefined;
   // The search index is written while the pages are already served (a few seconds on a large site).
   const searchIndex = new BackgroundIndex((error, summary) => {
     if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
@@ -103,8 +101,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.addWatchTarget(layoutsDir);
       config.addWatchTarget(publicDir);
       // Left-out pages are not built (and still watched: saving one lets it back in).
-      current = config as unknown as { ignores: Set<string> };
-      for (const page of quarantine.ignored) current.ignores.add(page);
+      quarantine.useIgnores((config as unknown as { ignores: Set<string> }).ignores);
       // Watched for the configuration reload below (Eleventy watches only its template and data files).
       for (const file of JEKYLL_SETTINGS) if (existsSync(path.join(options.input, file))) config.addWatchTarget(path.join(options.input, file));
       // The same object on every reading of the configuration: Eleventy restarts its server when they differ.
@@ -148,9 +145,6 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
   eleventy.disableLogger();
-  // After a failed build, the page it names is left out and the site built again, once: a build that fails
-  // without it too is reported as it is (the fault is elsewhere: a layout, the settings).
-  let retryWithout = false;
   reportEachBuild(
     eleventy,
     log,
@@ -164,20 +158,15 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       checkLinks(edit.page.url);
       return edit.page;
     },
+    // After a failed build, the page it names is left out and the site built again, once.
     (description) => {
-      const retried = retryWithout;
-      retryWithout = false;
-      const page = retried ? undefined : quarantine.pageOf(description);
-      if (!page) return false;
-      quarantine.leaveOut(page, description);
-      for (const ignored of quarantine.ignored) current?.ignores.add(ignored);
-      retryWithout = true;
+      if (!quarantine.leaveOutFor(description)) return false;
       // Built again once this build is over, named by the pages' folder: a save of the page itself is what lets
       // it back in. (Before watching starts, the first build's is run below.)
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
       return true;
     },
-    () => (retryWithout = false),
+    () => quarantine.built(),
   );
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
@@ -186,8 +175,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
   resets.shouldTriggerConfigReset = (changedFiles) => {
     // Asked before each build: a left-out page that was saved is built again.
-    const before = quarantine.ignored;
-    if (quarantine.release(changedFiles)) for (const page of before) if (!quarantine.ignored.includes(page)) current?.ignores.delete(page);
+    quarantine.release(changedFiles);
     if (eleventyResets(changedFiles)) return true;
     if (!changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)))) return false;
     // A broken file is reported and the settings read last stay: a failed reload would stop the server.

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
+import { DAY_MS, STALE_TEMP_MS, tempPathFor } from "./temp-files.ts";
 
 /** Bumped when the entry layout changes, so old entries are never misread. */
 const FORMAT = 1;
@@ -91,7 +92,7 @@ export class RenderCache {
   write(key: string, entry: CacheEntry): void {
     const file = this.fileOf(key);
     const header: Header = { format: FORMAT, key, sum: checksumOf(entry.html, entry.extra), extra: entry.extra };
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const temp = tempPathFor(file);
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(temp, `${JSON.stringify(header)}\n${entry.html}`);
@@ -132,9 +133,6 @@ function touch(file: string): void {
 /** Entries not read nor written for this long are removed (a page since edited or deleted, an older quire's). */
 const UNUSED_DAYS = 30;
 
-/** A temp file older than this was left by a build that stopped while writing an entry. */
-const STALE_TEMP_MS = 60 * 60 * 1000;
-
 /** An entry's file name, or a temp file's being written (see `write`). */
 const ENTRY = /^[0-9a-f]{64}\.html(\.\d+\.[0-9a-z]+\.tmp)?$/;
 
@@ -145,7 +143,7 @@ export function pruneRenderCache(dir: string, now = Date.now()): number {
   const folder = path.join(dir, "markdown");
   const marker = path.join(folder, ".pruned");
   try {
-    if (now - statSync(marker).mtimeMs < 86_400_000) return 0;
+    if (now - statSync(marker).mtimeMs < DAY_MS) return 0;
   } catch {
     // Never pruned: now.
   }
@@ -157,7 +155,7 @@ export function pruneRenderCache(dir: string, now = Date.now()): number {
       if (!entry.isFile() || !match) continue;
       const file = path.join(folder, sub.name, entry.name);
       try {
-        if (now - lstatSync(file).mtimeMs > (match[1] ? STALE_TEMP_MS : UNUSED_DAYS * 86_400_000)) {
+        if (now - lstatSync(file).mtimeMs > (match[1] ? STALE_TEMP_MS : UNUSED_DAYS * DAY_MS)) {
           rmSync(file, { force: true });
           removed++;
         }
