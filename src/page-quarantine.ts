@@ -1,6 +1,9 @@
-// The dev server's way with one page it cannot build (bad front matter, a Liquid mistake): the site is built
-// again without that page, so every other page goes on updating, and a page at its address (when it had been
-// built before) says what is wrong, until the author saves it again.
+// The dev server's way with pages it cannot build (bad front matter, a Liquid mistake): the site is built again
+// without the page a failed build names, and again without the next, until it builds, so every other page goes on
+// updating. A page is left out only when it may be what broke the build: saved since the last build, let back in
+// for this one, or any page at the server's start; never one an edit elsewhere (a layout, an include) broke. Its
+// address (or, for a page never built, any address with no page) says what is wrong until it is saved again, or
+// until a file that is not a page changes (it may be what the page needed).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inside } from "./output-folder.ts";
@@ -15,6 +18,9 @@ interface LeftOut {
   outputPath?: string;
 }
 
+/** Pages left out one after another before the fault is taken to be elsewhere (each costs a build). */
+export const MOST_LEFT_OUT = 10;
+
 export class PageQuarantine {
   /** Pages left out, by absolute path */
   readonly #pages = new Map<string, LeftOut>();
@@ -22,8 +28,10 @@ export class PageQuarantine {
   #outputs = new Map<string, string>();
   /** The ignores of the configuration Eleventy builds with (every build reads them afresh) */
   #ignores: Set<string> | undefined;
-  /** The last build was the one run again without a page */
-  #retried = false;
+  /** Pages the build running may leave out: the ones saved for it, or let back in; "any" at the start */
+  #suspects: Set<string> | "any" = "any";
+  /** Pages left out since the last build that was not a retry */
+  #leftOutInTurn = 0;
 
   constructor(private readonly input: string) {}
 
@@ -34,21 +42,15 @@ export class PageQuarantine {
   }
 
   /** After a failed build: leaves out the page its error names and resolves with it, to build the site again
-   * without it; undefined when the error names no page of the site, or this build already went without one
-   * (then the fault is elsewhere: a layout, the settings). */
+   * without it; undefined when the error names no page of the site, or a page that cannot be what broke it (not
+   * saved for this build), or MOST_LEFT_OUT pages went already (then the fault is elsewhere: a layout, the
+   * settings). */
   leaveOutFor(description: string): string | undefined {
-    const retried = this.#retried;
-    this.#retried = false;
-    const page = retried ? undefined : this.pageOf(description);
-    if (!page) return undefined;
+    const page = this.pageOf(description);
+    if (!page || (this.#suspects !== "any" && !this.#suspects.has(page)) || this.#leftOutInTurn >= MOST_LEFT_OUT) return undefined;
     this.leaveOut(page, description);
-    this.#retried = true;
+    this.#leftOutInTurn += 1;
     return page;
-  }
-
-  /** A build went through. */
-  built(): void {
-    this.#retried = false;
   }
 
   /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already. */
@@ -64,18 +66,23 @@ export class PageQuarantine {
     this.#ignores?.add(ignoreGlob(page));
   }
 
-  /** Ends the quarantine of the pages among `changed` (saved again, or deleted), named as Eleventy's watcher
-   * names them: true when there was one. */
+  /** Before each build of the watcher, with the files it was started for as Eleventy's watcher names them:
+   * the pages' folder alone for the build again without a page (see leaveOutFor), which changes nothing here.
+   * Otherwise the pages among them come back in (saved again, or deleted); all do when a file that is not one
+   * of the site's pages changed (a layout, an include, data, a new page). Those and the saved pages are the
+   * ones this build may leave out. True when a page came back. */
   release(changed: readonly string[]): boolean {
-    let released = false;
-    for (const file of changed) {
-      for (const candidate of watchedPaths(file)) {
-        if (!this.#pages.delete(candidate)) continue;
-        this.#ignores?.delete(ignoreGlob(candidate));
-        released = true;
-      }
+    const files = changed.map((file) => watchedPaths(file));
+    if (files.length === 1 && files[0]?.includes(path.resolve(this.input))) return false;
+    const pages = new Set(files.map((candidates) => candidates.find((file) => this.#pages.has(file) || this.#outputs.has(file)) ?? candidates[0] ?? ""));
+    const released = [...pages].some((file) => !this.#pages.has(file) && !this.#outputs.has(file)) ? [...this.#pages.keys()] : [...pages].filter((file) => this.#pages.has(file));
+    for (const page of released) {
+      this.#pages.delete(page);
+      this.#ignores?.delete(ignoreGlob(page));
     }
-    return released;
+    this.#suspects = new Set([...pages, ...released]);
+    this.#leftOutInTurn = 0;
+    return released.length > 0;
   }
 
   get pages(): string[] {
@@ -89,14 +96,34 @@ export class PageQuarantine {
     }
   }
 
-  /** Writes, at each left-out page's last address, a page saying what is wrong with it; resolves with the files. */
-  writeErrorPages(): string[] {
+  /** Writes, at each left-out page's last address, a page saying what is wrong with it, and lists the pages never
+   * built on the page the server shows at any address with no page (`output`/404.html); resolves with the files. */
+  writeErrorPages(output: string): string[] {
     const written: string[] = [];
+    const neverBuilt: Array<[string, string]> = [];
     for (const [page, { error, outputPath }] of this.#pages) {
-      if (!outputPath?.endsWith(".html")) continue;
+      const name = path.relative(process.cwd(), page);
+      if (!outputPath?.endsWith(".html")) {
+        neverBuilt.push([name, error]);
+        continue;
+      }
       mkdirSync(path.dirname(outputPath), { recursive: true });
-      writeFileSync(outputPath, errorPage(path.relative(process.cwd(), page), error));
+      writeFileSync(outputPath, errorPage(`${name} could not be built`, [["", error]], "The rest of the site is served as usual. Save the page once it is fixed and this one reloads with it."));
       written.push(outputPath);
+    }
+    if (neverBuilt.length > 0) {
+      const notFound = path.join(output, "404.html");
+      mkdirSync(output, { recursive: true });
+      const these = neverBuilt.length === 1 ? "This page has" : "These pages have";
+      writeFileSync(
+        notFound,
+        errorPage(
+          "There is no page at this address",
+          neverBuilt,
+          `${these} not been built yet: ${neverBuilt.length === 1 ? "it has" : "each has"} an error, so ${neverBuilt.length === 1 ? "its address" : "their addresses"} may be this one. The rest of the site is served as usual. Save a page once it is fixed and it is built.`,
+        ),
+      );
+      written.push(notFound);
     }
     return written;
   }
@@ -107,17 +134,19 @@ function ignoreGlob(page: string): string {
   return escapeGlob(path.relative(process.cwd(), page).split(path.sep).join("/"));
 }
 
-function errorPage(page: string, error: string): string {
+/** A plain page (none of the site's layouts: one may be what is broken) with errors, each under its page's name
+ * unless that is "" (the heading names it). */
+function errorPage(heading: string, pages: Array<[string, string]>, note: string): string {
   return [
     "<!doctype html>",
     '<html lang="en">',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>quire: ${escapeHtml(page)} has an error</title>`,
+    `<title>quire: ${escapeHtml(heading)}</title>`,
     '<body style="font-family: sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem">',
-    `<h1>${escapeHtml(page)} could not be built</h1>`,
-    `<pre style="white-space: pre-wrap">${escapeHtml(error)}</pre>`,
-    "<p>The rest of the site is served as usual. Save the page once it is fixed and this one reloads with it.</p>",
+    `<h1>${escapeHtml(heading)}</h1>`,
+    ...pages.flatMap(([name, error]) => [...(name ? [`<h2>${escapeHtml(name)}</h2>`] : []), `<pre style="white-space: pre-wrap">${escapeHtml(error)}</pre>`]),
+    `<p>${escapeHtml(note)}</p>`,
     "</body>",
     "</html>",
     "",

@@ -109,6 +109,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       // Rebuild sooner after a save: Eleventy waits 150 ms for a file to stop changing; editors write in one go.
       config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
       config.on("eleventy.beforeWatch", (queue: string[]) => {
+        // Left-out pages saved again (or all, after an edit elsewhere) are built again; the build may leave out
+        // the pages saved for it.
+        quarantine.release(queue);
         changed = queue.map((file) => file.replace(/^\.\//, ""));
         // The build again without a page that cannot be built, which names the pages' folder as changed.
         if (changed.length === 1 && path.resolve(changed[0]!) === path.resolve(options.input)) {
@@ -130,7 +133,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         written = now;
         quarantine.noteOutputs(results ?? []);
         // A left-out page's address says what is wrong with it.
-        for (const file of quarantine.writeErrorPages()) written.add(file);
+        for (const file of quarantine.writeErrorPages(options.output)) written.add(file);
       });
       config.on("eleventy.after", () => checkLinks());
       // Eleventy 3.1 runs a save made during a build once that build ends, but without the configuration reset
@@ -158,7 +161,8 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       checkLinks(edit.page.url);
       return edit.page;
     },
-    // After a failed build, the page it names is left out and the site built again, once.
+    // After a failed build, the page it names is left out and the site built again, while that page may be
+    // what broke it (src/page-quarantine.ts).
     (description) => {
       if (!quarantine.leaveOutFor(description)) return false;
       // Built again once this build is over, named by the pages' folder: a save of the page itself is what lets
@@ -166,7 +170,6 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
       return true;
     },
-    () => quarantine.built(),
   );
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
@@ -174,8 +177,6 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
   resets.shouldTriggerConfigReset = (changedFiles) => {
-    // Asked before each build: a left-out page that was saved is built again.
-    quarantine.release(changedFiles);
     if (eleventyResets(changedFiles)) return true;
     if (!changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)))) return false;
     // A broken file is reported and the settings read last stay: a failed reload would stop the server.
@@ -237,7 +238,6 @@ function reportEachBuild(
   changedFiles: () => string[],
   quick: () => QuickPage | undefined,
   leaveOut: (description: string) => boolean,
-  built: () => void,
 ): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
@@ -261,7 +261,6 @@ function reportEachBuild(
       print(`quire: ${initial ? "built" : "rebuilt"} ${countPages(results)} pages in ${seconds} s${cause}`, "info");
       for (const line of log.summaries) print(`  ${line}`, "info");
       for (const line of log.warnings) print(`quire: warning: ${line}`, "warning");
-      built();
       return results;
     } catch (error) {
       const description = describeBuildError(error);
@@ -269,7 +268,7 @@ function reportEachBuild(
       // started before that copy ends is torn by it (an uncaught "Benchmark after() without a before()").
       await copied();
       if (leaveOut(description)) {
-        print(`quire: a page could not be built; the rest of the site is built without it until you fix it and save (its address, if it was built before, says what is wrong):\n${description}`, "error");
+        print(`quire: a page could not be built; the rest of the site is built without it until you fix it and save (its address says what is wrong; a page not built yet is named at any address without a page):\n${description}`, "error");
         return [[], []];
       }
       print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${description}`, "error");
@@ -285,7 +284,7 @@ function reportEachBuild(
 function watchStaticCopy(eleventy: Eleventy): () => Promise<void> {
   const internals = eleventy as unknown as {
     writer?: { writePassthroughCopy(...args: unknown[]): Promise<unknown> };
-    eleventyConfig?: { userConfig?: { emit?(event: string): unknown } };
+    eleventyConfig?: { userConfig?: { events?: { listeners(event: string): Array<() => unknown> } } };
   };
   const writer = internals.writer;
   let copying: Promise<unknown> | undefined;
@@ -295,7 +294,16 @@ function watchStaticCopy(eleventy: Eleventy): () => Promise<void> {
   }
   return async () => {
     if (!copying) return;
-    internals.eleventyConfig?.userConfig?.emit?.("eleventy#render");
+    // Told as Eleventy tells it when every page is rendered, but to each copier on its own: after a reload of the
+    // configuration, a copier of the configuration before throws (it saw no build start), and Eleventy's own
+    // emit would stop at it, before telling the copier this build waits for (and reject, unhandled).
+    for (const rendered of internals.eleventyConfig?.userConfig?.events?.listeners("eleventy#render") ?? []) {
+      try {
+        rendered();
+      } catch {
+        // That copier has no copy waiting.
+      }
+    }
     await copying.catch(() => undefined);
   };
 }

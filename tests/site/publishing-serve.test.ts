@@ -1,6 +1,6 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -106,6 +106,53 @@ describe("the dev server", () => {
     await within(10, "the mended page", async () => ((await site.fetchPage("/broken/")).$("h1").text().trim() === "mended" ? true : undefined));
     const $ = (await site.fetchPage("/")).$;
     expect($(".page-list a").map((_, a) => $(a).attr("href")).get().sort()).toEqual(["/broken/", "/other/"]);
+  });
+
+  it("leaves out every page it cannot build, at the start or saved at once; names pages never built at any address without a page; lets them in when a file they need changes", async () => {
+    const broken = (title: string) => `---\ntitle: "${title}"\nexcerpt: [unclosed\n---\nbody\n`;
+    const site = await start({
+      "_config.yml": "title: a site\n",
+      "index.md": "home\n",
+      "a.md": broken("a"),
+      "b.md": broken("b"),
+      "c.md": `---\ntitle: c\n---\nbefore {% include note.html %} after\n`,
+      "d.md": essay("d"),
+    });
+    // Three pages broken at the start: each is left out in turn, and the rest is served.
+    expect((await site.fetchPage("/d/")).$("h1").text().trim()).toBe("d");
+    const missing = await site.fetchPage("/a/");
+    expect(missing.status).toBe(404);
+    expect(missing.$("h1").text()).toBe("There is no page at this address");
+    const named = () => missing.$("h2").map((_, h2) => path.basename(missing.$(h2).text())).get().sort();
+    expect(named()).toEqual(["a.md", "b.md", "c.md"]);
+    expect(missing.$("pre").text()).toMatch(/a\.md:\d+: the front matter is not valid YAML/);
+
+    // The include c.md needs is written: c.md is built without being saved (a and b are tried again, and left out).
+    mkdirSync(path.join(site.input, "_includes"));
+    writeFileSync(path.join(site.input, "_includes", "note.html"), "<em>the note</em>");
+    await within(10, "c.md with its include", async () => ((await site.fetchPage("/c/")).$("main").text().includes("the note") ? true : undefined));
+    await within(10, "a and b left out again", async () => {
+      const page = await site.fetchPage("/b/");
+      const listed = page.$("h2").map((_, h2) => path.basename(page.$(h2).text())).get().sort();
+      return page.status === 404 && listed.join() === "a.md,b.md" ? true : undefined;
+    });
+
+    // Both fixed by one save, then both broken by one save: both are left out, each at its address.
+    writeFileSync(path.join(site.input, "a.md"), essay("a fixed"));
+    writeFileSync(path.join(site.input, "b.md"), essay("b fixed"));
+    await within(10, "a and b back", async () => ((await site.fetchPage("/a/")).$("h1").text().trim() === "a fixed" && (await site.fetchPage("/b/")).$("h1").text().trim() === "b fixed" ? true : undefined));
+    // (After a reload of the settings: a failed build then must still let its static-file copy finish.)
+    writeFileSync(path.join(site.input, "_config.yml"), "title: a renamed site\n");
+    await within(10, "the renamed site", async () => ((await site.fetchPage("/d/")).$("title").text() === "d - a renamed site" ? true : undefined));
+    writeFileSync(path.join(site.input, "a.md"), broken("a again"));
+    writeFileSync(path.join(site.input, "b.md"), broken("b again"));
+    await within(10, "both error pages", async () => {
+      const [a, b] = [await site.fetchPage("/a/"), await site.fetchPage("/b/")];
+      return /a\.md could not be built$/.test(a.$("h1").text()) && /b\.md could not be built$/.test(b.$("h1").text()) ? true : undefined;
+    });
+    // The rest of the site goes on updating.
+    writeFileSync(path.join(site.input, "d.md"), essay("d, renamed"));
+    await within(10, "d's new title", async () => ((await site.fetchPage("/d/")).$("h1").text().trim() === "d, renamed" ? true : undefined));
   });
 
   it.each([

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PageQuarantine } from "../../src/page-quarantine.ts";
+import * as cheerio from "cheerio";
+import { MOST_LEFT_OUT, PageQuarantine } from "../../src/page-quarantine.ts";
 
 function site() {
   const input = mkdtempSync(path.join(tmpdir(), "quire-quarantine-"));
@@ -24,6 +25,8 @@ describe("PageQuarantine", () => {
     expect(quarantine.pageOf("the output folder is not empty")).toBeUndefined();
     quarantine.leaveOut(essay, "essay.md:3: wrong");
     expect(quarantine.pageOf(`${essay}:3: again`)).toBeUndefined();
+    // Another page of the site saved (one a build wrote) lets none back in.
+    quarantine.noteOutputs([{ inputPath: path.resolve("other.md"), outputPath: "/out/other/index.html" }]);
     expect(quarantine.release(["./other.md"])).toBe(false);
     expect(quarantine.release([path.relative(process.cwd(), essay)])).toBe(true);
     expect(quarantine.pages).toEqual([]);
@@ -33,7 +36,7 @@ describe("PageQuarantine", () => {
     expect(quarantine.pages).toEqual([]);
   });
 
-  it("writes, where the page was last built, what is wrong with it, escaped", () => {
+  it("writes, where the page was last built, what is wrong with it, escaped; a page never built is named on the page of unknown addresses", () => {
     const input = site();
     const out = mkdtempSync(path.join(tmpdir(), "quire-quarantine-out-"));
     const essay = path.join(input, "essay.md");
@@ -42,14 +45,66 @@ describe("PageQuarantine", () => {
     quarantine.noteOutputs([{ inputPath: essay, outputPath }]);
     quarantine.leaveOut(essay, 'essay.md:2: "title" is <b>bold</b>');
     mkdirSync(path.dirname(outputPath), { recursive: true });
-    expect(quarantine.writeErrorPages()).toEqual([outputPath]);
+    expect(quarantine.writeErrorPages(out)).toEqual([outputPath]);
     const html = readFileSync(outputPath, "utf8");
     expect(html).toContain("&quot;title&quot; is &lt;b&gt;bold&lt;/b&gt;");
     expect(html).not.toContain("<b>");
-    // A page never built has no address to stand at.
+    expect(existsSync(path.join(out, "404.html"))).toBe(false);
+    // Pages never built have no address of their own: the dev server shows 404.html at any address without a page.
     const other = new PageQuarantine(input);
-    other.leaveOut(essay, "wrong");
-    expect(other.writeErrorPages()).toEqual([]);
-    expect(existsSync(path.join(out, "other"))).toBe(false);
+    writeFileSync(path.join(input, "second.md"), "x\n");
+    other.leaveOut(essay, "essay.md:2: wrong <here>");
+    other.leaveOut(path.join(input, "second.md"), "second.md:1: wrong too");
+    expect(other.writeErrorPages(out)).toEqual([path.join(out, "404.html")]);
+    const $ = cheerio.load(readFileSync(path.join(out, "404.html"), "utf8"));
+    expect($("h1").text()).toBe("There is no page at this address");
+    expect($("h2").map((_, h2) => $(h2).text()).get()).toEqual([path.relative(process.cwd(), essay), path.relative(process.cwd(), path.join(input, "second.md"))]);
+    expect($("pre").map((_, pre) => $(pre).text()).get()).toEqual(["essay.md:2: wrong <here>", "second.md:1: wrong too"]);
+  });
+
+  it("leaves out, one build after another, only pages that may have broken the build, and at most MOST_LEFT_OUT in turn", () => {
+    const input = site();
+    const pages = Array.from({ length: MOST_LEFT_OUT + 2 }, (_, n) => {
+      const page = path.join(input, `page-${n}.md`);
+      writeFileSync(page, "x\n");
+      return page;
+    });
+    const [first, second, third] = pages as [string, string, string];
+    const quarantine = new PageQuarantine(input);
+    const error = (page: string) => `${page}:1: broken`;
+    // At the server's start every page may be broken: each named is left out in turn…
+    expect(quarantine.leaveOutFor(error(first))).toBe(first);
+    // …the build again without it (named by the pages' folder) keeps going…
+    expect(quarantine.release([input.slice(1)])).toBe(false);
+    expect(quarantine.leaveOutFor(error(second))).toBe(second);
+    expect(quarantine.pages).toEqual([first, second]);
+    // …until MOST_LEFT_OUT pages are out: then the fault is taken to be elsewhere.
+    for (const page of pages.slice(2, MOST_LEFT_OUT)) expect(quarantine.leaveOutFor(error(page))).toBe(page);
+    expect(quarantine.leaveOutFor(error(pages[MOST_LEFT_OUT]!))).toBeUndefined();
+    expect(quarantine.pages).toHaveLength(MOST_LEFT_OUT);
+
+    // Later builds leave out only the pages saved for them, or let back in by them.
+    const later = new PageQuarantine(input);
+    later.noteOutputs(pages.map((page) => ({ inputPath: page, outputPath: `${page}.html` })));
+    expect(later.release([path.relative(process.cwd(), first), path.relative(process.cwd(), second)])).toBe(false);
+    expect(later.leaveOutFor(error(third))).toBeUndefined();
+    expect(later.leaveOutFor(error(second))).toBe(second);
+    expect(later.release([input])).toBe(false);
+    expect(later.leaveOutFor(error(first))).toBe(first);
+    expect(later.pages).toEqual([second, first]);
+    // Another page saved: the left-out pages stay out, and that page alone may be left out.
+    expect(later.release([path.relative(process.cwd(), third)])).toBe(false);
+    expect(later.pages).toEqual([second, first]);
+    expect(later.leaveOutFor(error(pages[3]!))).toBeUndefined();
+    // A left-out page saved again comes back, and may be left out again.
+    expect(later.release([second])).toBe(true);
+    expect(later.pages).toEqual([first]);
+    expect(later.leaveOutFor(error(second))).toBe(second);
+    // A file that is not a page (an include, a layout, data) may be what the pages needed: all come back, and
+    // may be left out again.
+    expect(later.release([path.join(input, "_includes", "note.html")])).toBe(true);
+    expect(later.pages).toEqual([]);
+    expect(later.leaveOutFor(error(first))).toBe(first);
+    expect(later.leaveOutFor(error(third))).toBeUndefined();
   });
 });
