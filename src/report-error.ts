@@ -88,6 +88,11 @@ function liquidHint(reason: string): string {
   if (reason.startsWith("undefined filter")) {
     return "check the filter's name (quire has Liquid's filters and Jekyll's absolute_url and relative_url); text that only looks like Liquid goes between {% raw %} and {% endraw %}";
   }
+  if (reason.includes('illegal file path "undefined"')) {
+    return 'name the included file in quotes, like {% include "note.html" %} (Jekyll\'s unquoted names are read in a site with a _config.yml)';
+  }
+  const lookup = /^ENOENT: Failed to lookup "([^"]+)" in "([^",]+)/.exec(reason);
+  if (lookup) return `there is no ${lookup[1]} in ${lookup[2].replace(/^\.\//, "")}: add it there, or correct the name`;
   if (reason.includes("not closed")) return "close the tag (an {% if %} needs its {% endif %}), or put text that only looks like Liquid between {% raw %} and {% endraw %}";
   return "fix the Liquid on that line, or put text that only looks like Liquid between {% raw %} and {% endraw %}";
 }

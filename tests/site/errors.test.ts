@@ -115,4 +115,11 @@ describe("bad Liquid", () => {
     const bare = await failure({ "index.md": "no front matter\n{{ x | nope }}\n" });
     expect(bare.message).toMatch(/index\.md:2: Liquid: undefined filter: nope/);
   });
+
+  it("says how to name an include, and where one that is missing was looked for", async () => {
+    const unquoted = await failure({ "index.md": "---\ntitle: t\n---\nline\n{% include note.html %}\n" });
+    expect(unquoted.message).toMatch(/index\.md:5: Liquid: illegal file path "undefined"\n {2}→ name the included file in quotes, like \{% include "note\.html" %\}/);
+    const missing = await failure({ "index.md": '---\ntitle: t\n---\nline\n{% include "note.html" %}\n' });
+    expect(missing.message).toMatch(/index\.md:5: Liquid: ENOENT: Failed to lookup "note\.html" in .*\n {2}→ there is no note\.html in \S*_includes\/: add it there, or correct the name/);
+  });
 });
