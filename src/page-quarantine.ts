@@ -21,6 +21,10 @@ interface LeftOut {
 /** Pages left out one after another before the fault is taken to be elsewhere (each costs a build). */
 export const MOST_LEFT_OUT = 10;
 
+/** Files an edit of which may mend a page (a layout, an include, data, the settings, a page it includes), unlike
+ * an image or a style sheet. */
+const MAY_MEND = /\.(?:md|markdown|html|njk|liquid|json|ya?ml|[cm]?js|ts)$/i;
+
 export class PageQuarantine {
   /** Pages left out, by absolute path */
   readonly #pages = new Map<string, LeftOut>();
@@ -28,9 +32,10 @@ export class PageQuarantine {
   #outputs = new Map<string, string>();
   /** The ignores of the configuration Eleventy builds with (every build reads them afresh) */
   #ignores: Set<string> | undefined;
-  /** Pages the build running may leave out: the ones saved for it, or let back in; "any" at the start */
+  /** Pages a failing build may leave out: saved, or let back in, since the last build that went through; "any"
+   * until the first one did */
   #suspects: Set<string> | "any" = "any";
-  /** Pages left out since the last build that was not a retry */
+  /** Pages left out since the last build that went through */
   #leftOutInTurn = 0;
 
   constructor(private readonly input: string) {}
@@ -42,9 +47,9 @@ export class PageQuarantine {
   }
 
   /** After a failed build: leaves out the page its error names and resolves with it, to build the site again
-   * without it; undefined when the error names no page of the site, or a page that cannot be what broke it (not
-   * saved for this build), or MOST_LEFT_OUT pages went already (then the fault is elsewhere: a layout, the
-   * settings). */
+   * without it; undefined when the error names no page of the site, or a page that cannot be what broke it
+   * (neither saved nor let back in since the last build that went through), or MOST_LEFT_OUT pages went since
+   * (then the fault is taken to be elsewhere: a layout, the settings). */
   leaveOutFor(description: string): string | undefined {
     const page = this.pageOf(description);
     if (!page || (this.#suspects !== "any" && !this.#suspects.has(page)) || this.#leftOutInTurn >= MOST_LEFT_OUT) return undefined;
@@ -53,12 +58,20 @@ export class PageQuarantine {
     return page;
   }
 
-  /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already. */
+  /** A build went through: from now on, only pages saved or let back in may be left out. */
+  built(): void {
+    this.#suspects = new Set();
+    this.#leftOutInTurn = 0;
+  }
+
+  /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already; never
+   * a file in a folder starting with "_" (an include, a layout, data: not a page of its own). */
   pageOf(description: string): string | undefined {
     const named = /^(.+?\.(?:md|markdown|html|njk|liquid))(?::\d+)?: /.exec(description)?.[1];
     if (!named) return undefined;
     const page = path.resolve(named);
-    return inside(this.input, page) && existsSync(page) && !this.#pages.has(page) ? page : undefined;
+    if (!inside(this.input, page) || path.relative(this.input, page).split(path.sep).some((part) => part.startsWith("_"))) return undefined;
+    return existsSync(page) && !this.#pages.has(page) ? page : undefined;
   }
 
   leaveOut(page: string, error: string): void {
@@ -66,23 +79,37 @@ export class PageQuarantine {
     this.#ignores?.add(ignoreGlob(page));
   }
 
-  /** Before each build of the watcher, with the files it was started for as Eleventy's watcher names them:
-   * the pages' folder alone for the build again without a page (see leaveOutFor), which changes nothing here.
-   * Otherwise the pages among them come back in (saved again, or deleted); all do when a file that is not one
-   * of the site's pages changed (a layout, an include, data, a new page). Those and the saved pages are the
-   * ones this build may leave out. True when a page came back. */
+  /** Before each build of the watcher, with the files it was started for as Eleventy's watcher names them (the
+   * pages' folder among them stands for the build again without a page, see leaveOutFor). Left-out pages among
+   * them come back in (saved again, or deleted); all do when a file that may mend a page changed and is not one
+   * of the site's pages (a layout, an include, data, the settings, a new page). The files, and the pages let
+   * back in, may be left out by a failing build, until one goes through. True when a page came back. */
   release(changed: readonly string[]): boolean {
-    const files = changed.map((file) => watchedPaths(file));
-    if (files.length === 1 && files[0]?.includes(path.resolve(this.input))) return false;
-    const pages = new Set(files.map((candidates) => candidates.find((file) => this.#pages.has(file) || this.#outputs.has(file)) ?? candidates[0] ?? ""));
-    const released = [...pages].some((file) => !this.#pages.has(file) && !this.#outputs.has(file)) ? [...this.#pages.keys()] : [...pages].filter((file) => this.#pages.has(file));
+    const input = path.resolve(this.input);
+    const files = changed.map((file) => watchedPaths(file)).filter((candidates) => !candidates.includes(input));
+    const released = new Set<string>();
+    let mendsAny = false;
+    for (const candidates of files) {
+      const page = candidates.find((file) => this.#pages.has(file) || this.#outputs.has(file));
+      if (page === undefined) {
+        mendsAny ||= MAY_MEND.test(candidates[0] ?? "");
+        for (const file of candidates) this.#suspect(file);
+        continue;
+      }
+      this.#suspect(page);
+      if (this.#pages.has(page)) released.add(page);
+    }
+    if (mendsAny) for (const page of this.#pages.keys()) released.add(page);
     for (const page of released) {
       this.#pages.delete(page);
       this.#ignores?.delete(ignoreGlob(page));
+      this.#suspect(page);
     }
-    this.#suspects = new Set([...pages, ...released]);
-    this.#leftOutInTurn = 0;
-    return released.length > 0;
+    return released.size > 0;
+  }
+
+  #suspect(page: string): void {
+    if (this.#suspects !== "any") this.#suspects.add(page);
   }
 
   get pages(): string[] {

@@ -50,7 +50,13 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   } catch {
     return { rebuild: "the page or its output is gone" };
   }
-  const { frontMatter, body } = splitSource(source);
+  let frontMatter: string, body: string;
+  try {
+    ({ frontMatter, body } = splitSource(source));
+  } catch {
+    // The full build says what is wrong with it, and where.
+    return { rebuild: "its front matter cannot be read" };
+  }
   if (frontMatter !== shell.frontMatter) return { rebuild: "its front matter changed" };
   if (mayHoldLiquid(body)) return { rebuild: "it holds Liquid" };
   // A page without a title: is named by its first heading, on other pages too (breadcrumbs, the home list). (A

@@ -92,7 +92,7 @@ function liquidHint(reason: string): string {
     return 'name the included file in quotes, like {% include "note.html" %} (Jekyll\'s unquoted names are read in a site with a _config.yml)';
   }
   const lookup = /^ENOENT: Failed to lookup "([^"]+)" in "([^",]+)/.exec(reason);
-  if (lookup) return `there is no ${lookup[1]} in ${lookup[2].replace(/^\.\//, "")}: add it there, or correct the name`;
+  if (lookup) return `there is no ${lookup[1] ?? "such file"} in ${(lookup[2] ?? "").replace(/^\.\//, "")}: add it there, or correct the name`;
   if (reason.includes("not closed")) return "close the tag (an {% if %} needs its {% endif %}), or put text that only looks like Liquid between {% raw %} and {% endraw %}";
   return "fix the Liquid on that line, or put text that only looks like Liquid between {% raw %} and {% endraw %}";
 }

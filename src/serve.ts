@@ -170,6 +170,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
       return true;
     },
+    () => quarantine.built(),
   );
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
@@ -238,6 +239,7 @@ function reportEachBuild(
   changedFiles: () => string[],
   quick: () => QuickPage | undefined,
   leaveOut: (description: string) => boolean,
+  built: () => void,
 ): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
@@ -261,14 +263,22 @@ function reportEachBuild(
       print(`quire: ${initial ? "built" : "rebuilt"} ${countPages(results)} pages in ${seconds} s${cause}`, "info");
       for (const line of log.summaries) print(`  ${line}`, "info");
       for (const line of log.warnings) print(`quire: warning: ${line}`, "warning");
+      built();
       return results;
     } catch (error) {
       const description = describeBuildError(error);
       // Eleventy gives up at the first page that fails while it may still be copying static files: a build
       // started before that copy ends is torn by it (an uncaught "Benchmark after() without a before()").
       await copied();
+      // A page renamed or deleted while the build read the pages (the watcher tells of the new name first): the
+      // build its removal starts goes without it.
+      const gone = /^ENOENT: no such file or directory, open '(.+)'$/.exec(description.trim())?.[1];
+      if (gone !== undefined && !existsSync(gone)) {
+        print(`quire: ${gone.replace(/^\.\//, "")} went away during the build; building again without it`, "info");
+        return [[], []];
+      }
       if (leaveOut(description)) {
-        print(`quire: a page could not be built; the rest of the site is built without it until you fix it and save (its address says what is wrong; a page not built yet is named at any address without a page):\n${description}`, "error");
+        print(`quire: a page could not be built; the rest of the site is built without it until it is saved again, or a file it needs is (its address says what is wrong; a page not built yet is named at any address without a page):\n${description}`, "error");
         return [[], []];
       }
       print(`quire: the site could not be rebuilt; the server keeps running; fix this and save:\n${description}`, "error");

@@ -1,6 +1,6 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -153,6 +153,64 @@ describe("the dev server", () => {
     // The rest of the site goes on updating.
     writeFileSync(path.join(site.input, "d.md"), essay("d, renamed"));
     await within(10, "d's new title", async () => ((await site.fetchPage("/d/")).$("h1").text().trim() === "d, renamed" ? true : undefined));
+  });
+
+  it("keeps a broken page out whatever comes between: a save of broken YAML, a broken data file, a rename", async () => {
+    const brokenYaml = (title: string) => `---\ntitle: "${title}"\nexcerpt: [unclosed\n---\nbody\n`;
+    const site = await start({ "index.md": "home\n", "a.md": essay("a"), "d.md": essay("d"), "_data/extra.json": '{"x": 1}\n' });
+    const leftOut = () => site.errors().filter((line) => line.includes("the rest of the site is built without it"));
+    const renamed = async (title: string) => {
+      writeFileSync(path.join(site.input, "d.md"), essay(title));
+      await within(10, `d titled "${title}"`, async () => ((await site.fetchPage("/d/")).$("h1").text().trim() === title ? true : undefined));
+    };
+    // Saved alone with front matter that cannot be read (a text-only edit is tried first): left out, named.
+    writeFileSync(path.join(site.input, "a.md"), brokenYaml("a"));
+    const report = await within(10, "a.md left out", () => leftOut()[0]);
+    expect(report).toMatch(/a\.md:4: the front matter is not valid YAML/);
+    await renamed("d, once");
+    // A data file broken (every page comes back in and the build fails on the data), then mended: a.md is
+    // left out again rather than stopping the site.
+    writeFileSync(path.join(site.input, "a.md"), essay("a", "no-such-colour"));
+    await within(10, "a.md left out again", () => leftOut()[1]);
+    writeFileSync(path.join(site.input, "_data", "extra.json"), '{"x": 1,,}\n');
+    await within(10, "the data error", () => site.errors().find((line) => line.includes("extra.json")));
+    writeFileSync(path.join(site.input, "_data", "extra.json"), '{"x": 2}\n');
+    await renamed("d, twice");
+    // Renamed while broken: left out under its new name.
+    renameSync(path.join(site.input, "a.md"), path.join(site.input, "b.md"));
+    await within(10, "b.md left out", () => leftOut().find((line) => /b\.md:3: "color" is "no-such-colour"/.test(line)));
+    await renamed("d, thrice");
+    // Not an error: the rename's first build, which still looked for a.md, is followed by one without it.
+    expect(site.errors().filter((line) => line.includes("could not be rebuilt") && /\b[ab]\.md\b/.test(line))).toEqual([]);
+  });
+
+  it("leaves out both of two pages saved broken at once, even with a save landing between the builds", async () => {
+    const site = await start({ "index.md": "home\n", "a.md": essay("a"), "b.md": essay("b"), "c.md": essay("c") });
+    // c.md is saved the moment a.md is left out: its build comes before the build without a.md, and fails on b.md.
+    const watcher = (running as unknown as { watcher: { emit(event: string, file: string): void } }).watcher;
+    const c = path.join(site.input, "c.md");
+    const printed = site.lines.length;
+    const saveC = setInterval(() => {
+      if (!site.lines.slice(printed).some((entry) => entry.line.includes("the rest of the site is built without it"))) return;
+      clearInterval(saveC);
+      writeFileSync(c, essay("c, renamed"));
+      watcher.emit("change", c);
+    }, 1);
+    writeFileSync(path.join(site.input, "a.md"), essay("a", "no-such-colour"));
+    writeFileSync(path.join(site.input, "b.md"), essay("b", "no-such-colour"));
+    await within(10, "c's new title", async () => ((await site.fetchPage("/c/")).$("h1").text().trim() === "c, renamed" ? true : undefined));
+    clearInterval(saveC);
+    for (const name of ["a", "b"]) expect((await site.fetchPage(`/${name}/`)).$("h1").text()).toMatch(new RegExp(`${name}\\.md could not be built$`));
+  });
+
+  it("does not take a broken include for a page: the site waits for it, and no page is left out for it", async () => {
+    const site = await start({ "_config.yml": "title: s\n", "index.md": "home\n", "c.md": "---\ntitle: c\n---\n{% include note.html %}\n", "_includes/note.html": "<em>note</em>" });
+    writeFileSync(path.join(site.input, "_includes", "note.html"), "{% if x %}note");
+    const report = await within(10, "the include's error", () => site.errors().find((line) => line.includes("note.html")));
+    expect(report).toMatch(/^quire: the site could not be rebuilt/);
+    writeFileSync(path.join(site.input, "_includes", "note.html"), "<em>the mended note</em>");
+    await within(10, "c.md with the mended note", async () => ((await site.fetchPage("/c/")).$("main").text().includes("the mended note") ? true : undefined));
+    expect(site.errors().filter((line) => line.includes("the rest of the site is built without it"))).toEqual([]);
   });
 
   it.each([

@@ -83,28 +83,43 @@ describe("PageQuarantine", () => {
     expect(quarantine.leaveOutFor(error(pages[MOST_LEFT_OUT]!))).toBeUndefined();
     expect(quarantine.pages).toHaveLength(MOST_LEFT_OUT);
 
-    // Later builds leave out only the pages saved for them, or let back in by them.
+    // Once a build went through, only pages saved (or let back in) since may be left out, until one goes through.
     const later = new PageQuarantine(input);
     later.noteOutputs(pages.map((page) => ({ inputPath: page, outputPath: `${page}.html` })));
+    later.built();
     expect(later.release([path.relative(process.cwd(), first), path.relative(process.cwd(), second)])).toBe(false);
     expect(later.leaveOutFor(error(third))).toBeUndefined();
     expect(later.leaveOutFor(error(second))).toBe(second);
     expect(later.release([input])).toBe(false);
     expect(later.leaveOutFor(error(first))).toBe(first);
     expect(later.pages).toEqual([second, first]);
-    // Another page saved: the left-out pages stay out, and that page alone may be left out.
+    // Another page saved: the left-out pages stay out; it may be left out too, and so may the pages saved before
+    // it while no build has gone through (a build failing for another reason, a save during the retries).
     expect(later.release([path.relative(process.cwd(), third)])).toBe(false);
     expect(later.pages).toEqual([second, first]);
     expect(later.leaveOutFor(error(pages[3]!))).toBeUndefined();
+    // The pages' folder among the files saved stands for a retry, not for a file that may mend a page.
+    expect(later.release([input, path.relative(process.cwd(), pages[3]!)])).toBe(false);
+    expect(later.pages).toEqual([second, first]);
+    expect(later.leaveOutFor(error(third))).toBe(third);
+    later.built();
     // A left-out page saved again comes back, and may be left out again.
     expect(later.release([second])).toBe(true);
-    expect(later.pages).toEqual([first]);
+    expect(later.pages).toEqual([first, third]);
+    expect(later.leaveOutFor(error(pages[4]!))).toBeUndefined();
     expect(later.leaveOutFor(error(second))).toBe(second);
-    // A file that is not a page (an include, a layout, data) may be what the pages needed: all come back, and
-    // may be left out again.
+    later.built();
+    // An image or a style sheet mends no page: the left-out pages stay out.
+    expect(later.release([path.join(input, "photo.jpg"), path.join(input, "style.css")])).toBe(false);
+    expect(later.pages).toEqual([first, third, second]);
+    // A file that may mend a page (an include, a layout, data, a new page): all come back, and may be left out again.
     expect(later.release([path.join(input, "_includes", "note.html")])).toBe(true);
     expect(later.pages).toEqual([]);
     expect(later.leaveOutFor(error(first))).toBe(first);
-    expect(later.leaveOutFor(error(third))).toBeUndefined();
+    expect(later.leaveOutFor(error(pages[4]!))).toBeUndefined();
+    // An include, a layout or data named by an error is not a page to leave out.
+    mkdirSync(path.join(input, "_includes"), { recursive: true });
+    writeFileSync(path.join(input, "_includes", "note.html"), "{% if x %}\n");
+    expect(later.pageOf(`${path.join(input, "_includes", "note.html")}:1: Liquid: tag {% if x %} not closed`)).toBeUndefined();
   });
 });
