@@ -21,9 +21,12 @@ interface LeftOut {
 /** Pages left out one after another before the fault is taken to be elsewhere (each costs a build). */
 export const MOST_LEFT_OUT = 10;
 
-/** Files an edit of which may mend a page (a layout, an include, data, the settings, a page it includes), unlike
- * an image or a style sheet. */
+/** Files elsewhere than in the support folders an edit of which may mend a page (a layout, the settings, a file
+ * `include_relative` takes, a new page), unlike an image or a style sheet. */
 const MAY_MEND = /\.(?:md|markdown|html|njk|liquid|json|ya?ml|[cm]?js|ts)$/i;
+
+/** The files Eleventy builds pages from, in quire. */
+const PAGE = /\.(?:md|markdown|html|njk|liquid)$/;
 
 export class PageQuarantine {
   /** Pages left out, by absolute path */
@@ -38,7 +41,24 @@ export class PageQuarantine {
   /** Pages left out since the last build that went through */
   #leftOutInTurn = 0;
 
-  constructor(private readonly input: string) {}
+  /** @param input the pages' folder
+   * @param supportFolders the folders of what pages use and are not pages (includes, layouts, data), absolute */
+  constructor(
+    private readonly input: string,
+    private readonly supportFolders: () => readonly string[] = () => [],
+  ) {}
+
+  /** A page of the site as the builds know it: one the last build wrote, or left out, or let back in (or, before
+   * any build went through, any file of the pages' folder named like a page). */
+  isPage(file: string): boolean {
+    const page = path.resolve(file);
+    if (!PAGE.test(page) || !inside(this.input, page) || this.#supports(page)) return false;
+    return this.#suspects === "any" || this.#outputs.has(page) || this.#pages.has(page) || this.#suspects.has(page);
+  }
+
+  #supports(file: string): boolean {
+    return this.supportFolders().some((folder) => inside(folder, file));
+  }
 
   /** Keeps the left-out pages in `ignores`, the configuration's (read again after a reload of it). */
   useIgnores(ignores: Set<string>): void {
@@ -65,12 +85,12 @@ export class PageQuarantine {
   }
 
   /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already; never
-   * a file in a folder starting with "_" (an include, a layout, data: not a page of its own). */
+   * an include, a layout or data (not a page of its own). */
   pageOf(description: string): string | undefined {
-    const named = /^(.+?\.(?:md|markdown|html|njk|liquid))(?::\d+)?: /.exec(description)?.[1];
+    const named = /^(.+?)(?::\d+)?: /.exec(description)?.[1];
     if (!named) return undefined;
     const page = path.resolve(named);
-    if (!inside(this.input, page) || path.relative(this.input, page).split(path.sep).some((part) => part.startsWith("_"))) return undefined;
+    if (!PAGE.test(page) || !inside(this.input, page) || this.#supports(page)) return undefined;
     return existsSync(page) && !this.#pages.has(page) ? page : undefined;
   }
 
@@ -82,7 +102,8 @@ export class PageQuarantine {
   /** Before each build of the watcher, with the files it was started for as Eleventy's watcher names them (the
    * pages' folder among them stands for the build again without a page, see leaveOutFor). Left-out pages among
    * them come back in (saved again, or deleted); all do when a file that may mend a page changed and is not one
-   * of the site's pages (a layout, an include, data, the settings, a new page). The files, and the pages let
+   * of the site's pages (any file of an includes, layouts or data folder; elsewhere a layout, the settings, a new
+   * page: see MAY_MEND). The files, and the pages let
    * back in, may be left out by a failing build, until one goes through. True when a page came back. */
   release(changed: readonly string[]): boolean {
     const input = path.resolve(this.input);
@@ -92,7 +113,7 @@ export class PageQuarantine {
     for (const candidates of files) {
       const page = candidates.find((file) => this.#pages.has(file) || this.#outputs.has(file));
       if (page === undefined) {
-        mendsAny ||= MAY_MEND.test(candidates[0] ?? "");
+        mendsAny ||= candidates.some((file) => this.#supports(file)) || MAY_MEND.test(candidates[0] ?? "");
         for (const file of candidates) this.#suspect(file);
         continue;
       }

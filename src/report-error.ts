@@ -92,6 +92,8 @@ function liquidHint(reason: string): string {
     return 'name the included file in quotes, like {% include "note.html" %} (Jekyll\'s unquoted names are read in a site with a _config.yml)';
   }
   const lookup = /^ENOENT: Failed to lookup "([^"]+)" in "([^",]+)/.exec(reason);
+  // include_relative looks for "./name" next to the page (its first folder is the includes folder all the same).
+  if (lookup?.[1]?.startsWith("./")) return `there is no ${lookup[1].slice(2)} in the page's own folder: add it there, or correct the name`;
   if (lookup) return `there is no ${lookup[1] ?? "such file"} in ${(lookup[2] ?? "").replace(/^\.\//, "")}: add it there, or correct the name`;
   if (reason.includes("not closed")) return "close the tag (an {% if %} needs its {% endif %}), or put text that only looks like Liquid between {% raw %} and {% endraw %}";
   return "fix the Liquid on that line, or put text that only looks like Liquid between {% raw %} and {% endraw %}";

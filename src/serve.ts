@@ -73,7 +73,11 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   };
   const shells = new PageShells();
   // A page the site cannot be built with is left out until it is saved again; the rest goes on updating.
-  const quarantine = new PageQuarantine(path.resolve(options.input));
+  // (Eleventy's folders of includes, layouts and data are read when a build fails or starts: after its init.)
+  const quarantine = new PageQuarantine(path.resolve(options.input), () => {
+    const { includes, layouts, data } = (eleventy as unknown as { directories: { includes?: string; layouts?: string; data?: string } }).directories;
+    return [includes, layouts, data, layoutsDir].filter((folder): folder is string => typeof folder === "string").map((folder) => path.resolve(folder));
+  });
   // The search index is written while the pages are already served (a few seconds on a large site).
   const searchIndex = new BackgroundIndex((error, summary) => {
     if (error) print(`quire: the search index was not written; the server keeps running without it, and the next rebuild of the site tries again:\n${describeBuildError(error)}`, "error");
@@ -164,13 +168,19 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     // After a failed build, the page it names is left out and the site built again, while that page may be
     // what broke it (src/page-quarantine.ts).
     (description) => {
-      if (!quarantine.leaveOutFor(description)) return false;
+      if (!quarantine.leaveOutFor(description)) {
+        // The pages left out so far are still named where the author looks (a site that cannot be built at the
+        // start has no page of its own at any address).
+        for (const file of quarantine.writeErrorPages(options.output)) written.add(file);
+        return false;
+      }
       // Built again once this build is over, named by the pages' folder: a save of the page itself is what lets
       // it back in. (Before watching starts, the first build's is run below.)
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
       return true;
     },
     () => quarantine.built(),
+    (file) => quarantine.isPage(file),
   );
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
@@ -240,6 +250,7 @@ function reportEachBuild(
   quick: () => QuickPage | undefined,
   leaveOut: (description: string) => boolean,
   built: () => void,
+  wasPage: (file: string) => boolean,
 ): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
@@ -273,7 +284,7 @@ function reportEachBuild(
       // A page renamed or deleted while the build read the pages (the watcher tells of the new name first): the
       // build its removal starts goes without it.
       const gone = /^ENOENT: no such file or directory, open '(.+)'$/.exec(description.trim())?.[1];
-      if (gone !== undefined && !existsSync(gone)) {
+      if (gone !== undefined && !existsSync(gone) && wasPage(gone)) {
         print(`quire: ${gone.replace(/^\.\//, "")} went away during the build; building again without it`, "info");
         return [[], []];
       }

@@ -6,6 +6,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Eleventy } from "@11ty/eleventy";
+import { MOST_LEFT_OUT } from "../../src/page-quarantine.ts";
 import { serve } from "../../src/serve.ts";
 import { buildSite, writeFixture } from "../helpers/site.ts";
 import { freePort, within } from "../helpers/waiting.ts";
@@ -201,6 +202,47 @@ describe("the dev server", () => {
     await within(10, "c's new title", async () => ((await site.fetchPage("/c/")).$("h1").text().trim() === "c, renamed" ? true : undefined));
     clearInterval(saveC);
     for (const name of ["a", "b"]) expect((await site.fetchPage(`/${name}/`)).$("h1").text()).toMatch(new RegExp(`${name}\\.md could not be built$`));
+  });
+
+  it("leaves out a page in a folder starting with \"_\", and lets a page in when an include of any kind it needs is written", async () => {
+    const site = await start({
+      "_config.yml": "title: s\ninclude: [_pages]\n",
+      "index.md": "home\n",
+      "c.md": "---\ntitle: c\n---\nan icon: {% include icon.svg %}\n",
+      "_pages/about.md": essay("about"),
+      "d.md": essay("d"),
+    });
+    // c.md needs an include that is not there yet: left out at the start.
+    expect((await site.fetchPage("/c.html")).status).toBe(404);
+    mkdirSync(path.join(site.input, "_includes"));
+    writeFileSync(path.join(site.input, "_includes", "icon.svg"), "<svg><title>the icon</title></svg>");
+    await within(10, "c.html with its icon", async () => ((await site.fetchPage("/c.html")).$("main").text().includes("the icon") ? true : undefined));
+    // A page published from a folder starting with "_" is a page like another: left out when broken.
+    writeFileSync(path.join(site.input, "_pages", "about.md"), essay("about", "no-such-colour"));
+    await within(10, "about.md left out", () => site.errors().find((line) => line.includes("the rest of the site is built without it") && line.includes("about.md:3:")));
+    writeFileSync(path.join(site.input, "d.md"), essay("d, renamed"));
+    await within(10, "d's new title", async () => ((await site.fetchPage("/d.html")).$("h1").text().trim() === "d, renamed" ? true : undefined));
+  });
+
+  it("reports a missing file a data file reads, rather than taking it for a page renamed during the build", async () => {
+    const reads = "module.exports = () => require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'notes', 'missing.txt'), 'utf8');\n";
+    const site = await start({ "index.md": "home\n", "d.md": essay("d"), "_data/notes.cjs": reads });
+    expect(site.errors().join("\n")).toMatch(/^quire: the site could not be rebuilt[^]*ENOENT: no such file or directory, open '[^']*missing\.txt'/);
+    writeFileSync(path.join(site.input, "_data", "notes.cjs"), "module.exports = () => 'no notes';\n");
+    await within(10, "the site, once the data file is mended", async () => ((await site.fetchPage("/d/")).status === 200 ? true : undefined));
+  });
+
+  it(`still names the pages it left out when more than ${MOST_LEFT_OUT} are broken at the start`, async () => {
+    const files: Record<string, string> = { "index.md": "home\n", "good.md": essay("good") };
+    for (let n = 0; n <= MOST_LEFT_OUT; n++) files[`broken-${String(n).padStart(2, "0")}.md`] = essay(`broken ${n}`, "no-such-colour");
+    const site = await start(files);
+    // Each left out in turn (a build each), until the fault is taken to be elsewhere.
+    await within(20, "the last report", () => site.errors().find((line) => line.startsWith("quire: the site could not be rebuilt")));
+    expect(site.errors().filter((line) => line.includes("the rest of the site is built without it"))).toHaveLength(MOST_LEFT_OUT);
+    const page = await site.fetchPage("/good/");
+    expect(page.status).toBe(404);
+    expect(page.$("h2").length).toBe(MOST_LEFT_OUT);
+    expect(page.$("pre").first().text()).toMatch(/broken-\d\d\.md:3: "color" is "no-such-colour"/);
   });
 
   it("does not take a broken include for a page: the site waits for it, and no page is left out for it", async () => {

@@ -84,7 +84,7 @@ describe("PageQuarantine", () => {
     expect(quarantine.pages).toHaveLength(MOST_LEFT_OUT);
 
     // Once a build went through, only pages saved (or let back in) since may be left out, until one goes through.
-    const later = new PageQuarantine(input);
+    const later = new PageQuarantine(input, () => [path.join(input, "_includes")]);
     later.noteOutputs(pages.map((page) => ({ inputPath: page, outputPath: `${page}.html` })));
     later.built();
     expect(later.release([path.relative(process.cwd(), first), path.relative(process.cwd(), second)])).toBe(false);
@@ -109,17 +109,28 @@ describe("PageQuarantine", () => {
     expect(later.leaveOutFor(error(pages[4]!))).toBeUndefined();
     expect(later.leaveOutFor(error(second))).toBe(second);
     later.built();
-    // An image or a style sheet mends no page: the left-out pages stay out.
+    // An image or a style sheet mends no page: the left-out pages stay out…
     expect(later.release([path.join(input, "photo.jpg"), path.join(input, "style.css")])).toBe(false);
     expect(later.pages).toEqual([first, third, second]);
+    // …unless it is in a folder of includes (a page may include an icon).
+    expect(later.release([path.join(input, "_includes", "icon.svg")])).toBe(true);
+    expect(later.pages).toEqual([]);
+    for (const page of [first, third, second]) expect(later.leaveOutFor(error(page))).toBe(page);
+    later.built();
     // A file that may mend a page (an include, a layout, data, a new page): all come back, and may be left out again.
     expect(later.release([path.join(input, "_includes", "note.html")])).toBe(true);
     expect(later.pages).toEqual([]);
     expect(later.leaveOutFor(error(first))).toBe(first);
     expect(later.leaveOutFor(error(pages[4]!))).toBeUndefined();
-    // An include, a layout or data named by an error is not a page to leave out.
-    mkdirSync(path.join(input, "_includes"), { recursive: true });
+    // An include, a layout or data named by an error is not a page to leave out; a page in a folder starting
+    // with "_" is.
+    for (const folder of ["_includes", "_pages"]) mkdirSync(path.join(input, folder), { recursive: true });
     writeFileSync(path.join(input, "_includes", "note.html"), "{% if x %}\n");
+    writeFileSync(path.join(input, "_pages", "about.md"), "x\n");
     expect(later.pageOf(`${path.join(input, "_includes", "note.html")}:1: Liquid: tag {% if x %} not closed`)).toBeUndefined();
+    expect(later.pageOf(`${path.join(input, "_pages", "about.md")}:1: wrong`)).toBe(path.join(input, "_pages", "about.md"));
+    // Nor is a file of the site that is not a page, such as a data file.
+    writeFileSync(path.join(input, "extra.json"), "{,}\n");
+    expect(later.pageOf(`${path.join(input, "extra.json")}:1: wrong`)).toBeUndefined();
   });
 });
