@@ -1,9 +1,9 @@
 // The dev server's way with pages it cannot build (bad front matter, a Liquid mistake): the site is built again
 // without the page a failed build names, and again without the next, until it builds, so every other page goes on
-// updating. A page is left out only when it may be what broke the build: saved since the last build, let back in
-// for this one, or any page at the server's start; never one an edit elsewhere (a layout, an include) broke. Its
-// address (or, for a page never built, any address with no page) says what is wrong until it is saved again, or
-// until a file that is not a page changes (it may be what the page needed).
+// updating. A page is left out only when it may be what broke the build: saved or let back in since the last build
+// that went through, or any page until one did (the server's start); never an include or a layout, nor a page an
+// edit elsewhere broke. Its address (or, for a page never built, any address with no page) says what is wrong
+// until it is saved again, or until a file it may need changes (an include, a layout, data, the settings).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inside } from "./output-folder.ts";
@@ -103,8 +103,8 @@ export class PageQuarantine {
    * pages' folder among them stands for the build again without a page, see leaveOutFor). Left-out pages among
    * them come back in (saved again, or deleted); all do when a file that may mend a page changed and is not one
    * of the site's pages (any file of an includes, layouts or data folder; elsewhere a layout, the settings, a new
-   * page: see MAY_MEND). The files, and the pages let
-   * back in, may be left out by a failing build, until one goes through. True when a page came back. */
+   * page: see MAY_MEND). The files, and the pages let back in, may be left out by a failing build, until one goes
+   * through. True when a page came back. */
   release(changed: readonly string[]): boolean {
     const input = path.resolve(this.input);
     const files = changed.map((file) => watchedPaths(file)).filter((candidates) => !candidates.includes(input));
