@@ -20,6 +20,7 @@ import { quickEdit, watchedPaths, type QuickPage } from "./quick-edit.ts";
 import { startPrerender, type Prerender } from "./cache/prerender.ts";
 import { BackgroundIndex } from "./eleventy/search.ts";
 import { PageQuarantine } from "./page-quarantine.ts";
+import { deferFileSearchChanges } from "./eleventy/file-search-changes.ts";
 
 export type PrintKind = "info" | "warning" | "error";
 
@@ -152,6 +153,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   });
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
   eleventy.disableLogger();
+  deferFileSearchChanges(eleventy);
   reportEachBuild(
     eleventy,
     log,

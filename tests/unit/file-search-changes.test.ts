@@ -1,0 +1,46 @@
+// Eleventy 3.1's file search throws when the watcher adds a file while a search is in flight; the dev server
+// defers such a change until the searches end (src/eleventy/file-search-changes.ts).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { deferFileSearchChanges, type FileSearch } from "../../src/eleventy/file-search-changes.ts";
+
+// Not among Eleventy's exports: loaded from its file, next to its entry point.
+const { default: FileSystemSearch } = (await import(pathToFileURL(path.join(path.dirname(new URL(import.meta.resolve("@11ty/eleventy")).pathname), "FileSystemSearch.js")).href)) as {
+  default: new () => FileSearch & { search(key: string, globs: string[]): Promise<string[]> | string[]; add(file: string): void };
+};
+
+function folder() {
+  const dir = mkdtempSync(path.join(tmpdir(), "quire-file-search-"));
+  writeFileSync(path.join(dir, "a.md"), "a\n");
+  return path.relative(process.cwd(), dir).split(path.sep).join("/");
+}
+
+describe("a file added while Eleventy searches the pages' folder", () => {
+  it("throws from Eleventy's own file search (the fault this guards against)", () => {
+    const dir = folder();
+    const search = new FileSystemSearch();
+    void search.search("pages", [`${dir}/**/*.md`]);
+    expect(() => search.add(`${dir}/c.md`)).toThrow(TypeError);
+  });
+
+  it("is added once the search ends, and one added after is added at once", async () => {
+    const dir = folder();
+    const owner: { fileSystemSearch?: unknown } = {};
+    deferFileSearchChanges(owner);
+    // Eleventy makes its search after its configuration is read: the guard applies to each it makes.
+    owner.fileSystemSearch = new FileSystemSearch();
+    const search = owner.fileSystemSearch as InstanceType<typeof FileSystemSearch>;
+    const found = search.search("pages", [`${dir}/**/*.md`]);
+    // (The watcher reports c.md; whether the search in flight saw it on the disk or not, it is added.)
+    expect(() => search.add(`${dir}/c.md`)).not.toThrow();
+    expect(await found).toEqual([`${dir}/a.md`]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = await search.search("pages", [`${dir}/**/*.md`]);
+    expect([...after].sort()).toEqual([`${dir}/a.md`, `${dir}/c.md`]);
+    search.add(`${dir}/d.md`);
+    expect([...(await search.search("pages", [`${dir}/**/*.md`]))].sort()).toEqual([`${dir}/a.md`, `${dir}/c.md`, `${dir}/d.md`]);
+  });
+});
