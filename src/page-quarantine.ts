@@ -14,8 +14,8 @@ import { watchedPaths } from "./quick-edit.ts";
 interface LeftOut {
   /** The error as the terminal shows it: `file:line: what is wrong` and the fix */
   error: string;
-  /** Where the page was written by the last build that had it */
-  outputPath?: string;
+  /** Where the last build that had the page wrote it (a paginated page: each of its pages) */
+  outputPaths: readonly string[];
 }
 
 /** Pages left out one after another before the fault is taken to be elsewhere (each costs a build). */
@@ -31,8 +31,9 @@ const PAGE = /\.(?:md|markdown|html|njk|liquid)$/;
 export class PageQuarantine {
   /** Pages left out, by absolute path */
   readonly #pages = new Map<string, LeftOut>();
-  /** Each page's output file in the last build, by the page's absolute path */
-  #outputs = new Map<string, string>();
+  /** Each page's output files in the last build that had it, by the page's absolute path (none: a page with
+   * `permalink: false`) */
+  #outputs = new Map<string, string[]>();
   /** The ignores of the configuration Eleventy builds with (every build reads them afresh) */
   #ignores: Set<string> | undefined;
   /** Pages a failing build may leave out: saved, or let back in, since the last build that went through; "any"
@@ -71,8 +72,10 @@ export class PageQuarantine {
    * (neither saved nor let back in since the last build that went through), or MOST_LEFT_OUT pages went since
    * (then the fault is taken to be elsewhere: a layout, the settings). */
   leaveOutFor(description: string): string | undefined {
-    const page = this.pageOf(description);
-    if (!page || (this.#suspects !== "any" && !this.#suspects.has(page)) || this.#leftOutInTurn >= MOST_LEFT_OUT) return undefined;
+    const suspect = (page: string | undefined) => page !== undefined && (this.#suspects === "any" || this.#suspects.has(page));
+    // Two pages at one address: Eleventy lists both ("  1. a.md"); the one that may have broken the build goes.
+    const page = [this.pageOf(description), ...[...description.matchAll(/^ {2}\d+\. (.+)$/gm)].map((listed) => this.pageOf(`${listed[1]}: `))].find(suspect);
+    if (!page || this.#leftOutInTurn >= MOST_LEFT_OUT) return undefined;
     this.leaveOut(page, description);
     this.#leftOutInTurn += 1;
     return page;
@@ -95,7 +98,7 @@ export class PageQuarantine {
   }
 
   leaveOut(page: string, error: string): void {
-    this.#pages.set(page, { error, outputPath: this.#outputs.get(page) });
+    this.#pages.set(page, { error, outputPaths: this.#outputs.get(page) ?? [] });
     this.#ignores?.add(ignoreGlob(page));
   }
 
@@ -137,27 +140,33 @@ export class PageQuarantine {
     return [...this.#pages.keys()];
   }
 
-  /** Notes where a build wrote each page. */
+  /** Notes the pages a build had, and where it wrote each. */
   noteOutputs(results: ReadonlyArray<{ inputPath?: unknown; outputPath?: unknown }>): void {
+    const built = new Map<string, string[]>();
     for (const { inputPath, outputPath } of results) {
-      if (typeof inputPath === "string" && typeof outputPath === "string") this.#outputs.set(path.resolve(inputPath), outputPath);
+      if (typeof inputPath !== "string") continue;
+      const outputs = built.get(path.resolve(inputPath)) ?? [];
+      if (typeof outputPath === "string") outputs.push(outputPath);
+      built.set(path.resolve(inputPath), outputs);
     }
+    for (const [page, outputs] of built) this.#outputs.set(page, outputs);
   }
 
-  /** Writes, at each left-out page's last address, a page saying what is wrong with it, and lists the pages never
-   * built on the page the server shows at any address with no page (`output`/404.html); resolves with the files. */
-  writeErrorPages(output: string): string[] {
+  /** Writes, at each left-out page's last addresses, a page saying what is wrong with it, and lists the pages
+   * without one (never built, or their address now another page's: `taken`, the files the build wrote) on the
+   * page the server shows at any address with no page (`output`/404.html); resolves with the files. */
+  writeErrorPages(output: string, taken: ReadonlySet<string> = new Set()): string[] {
     const written: string[] = [];
     const neverBuilt: Array<[string, string]> = [];
-    for (const [page, { error, outputPath }] of this.#pages) {
+    for (const [page, { error, outputPaths }] of this.#pages) {
       const name = path.relative(process.cwd(), page);
-      if (!outputPath?.endsWith(".html")) {
-        neverBuilt.push([name, error]);
-        continue;
+      const addresses = outputPaths.filter((file) => file.endsWith(".html") && !taken.has(file));
+      if (addresses.length === 0) neverBuilt.push([name, error]);
+      for (const file of addresses) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, errorPage(`${name} could not be built`, [["", error]], "The rest of the site is served as usual. Save the page once it is fixed and this one reloads with it."));
+        written.push(file);
       }
-      mkdirSync(path.dirname(outputPath), { recursive: true });
-      writeFileSync(outputPath, errorPage(`${name} could not be built`, [["", error]], "The rest of the site is served as usual. Save the page once it is fixed and this one reloads with it."));
-      written.push(outputPath);
     }
     if (neverBuilt.length > 0) {
       const notFound = path.join(output, "404.html");

@@ -102,7 +102,7 @@ function liquidHint(reason: string): string {
 /** What to do about Eleventy's own errors that authors run into. */
 function hintFor(text: string): string | undefined {
   if (text.includes("Output conflict")) {
-    return "name.md and name/index.md both publish at /name/: keep one of them, or give one a permalink: of its own";
+    return "these pages publish at one address (name.md and name/index.md both at /name/, or a permalink: gives one another's address): keep one of them, or give one a permalink: of its own";
   }
   if (text.includes("Problem creating an Eleventy Layout")) return "the layout: in this page's front matter names no file in layouts/; remove it to get the default";
   return undefined;

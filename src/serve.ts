@@ -116,7 +116,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       config.on("eleventy.beforeWatch", (queue: string[]) => {
         // Left-out pages saved again (or all, after an edit elsewhere) are built again; the build may leave out
         // the pages saved for it.
-        quarantine.release(queue);
+        // (Settings refused as broken are not what a page needed: the server goes on with the last ones.)
+        const refused = settingsRefused !== undefined && settingsNow() === settingsRefused;
+        quarantine.release(refused ? queue.filter((file) => !watchedPaths(file).some((candidate) => settingsFiles.includes(candidate))) : queue);
         changed = queue.map((file) => file.replace(/^\.\//, ""));
         // The build again without a page that cannot be built, which names the pages' folder as changed.
         if (changed.length === 1 && path.resolve(changed[0]!) === path.resolve(options.input)) {
@@ -138,7 +140,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         written = now;
         quarantine.noteOutputs(results ?? []);
         // A left-out page's address says what is wrong with it.
-        for (const file of quarantine.writeErrorPages(options.output)) written.add(file);
+        for (const file of quarantine.writeErrorPages(options.output, now)) written.add(file);
       });
       config.on("eleventy.after", () => checkLinks());
       // Eleventy 3.1 runs a save made during a build once that build ends, but without the configuration reset

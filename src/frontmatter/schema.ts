@@ -74,6 +74,14 @@ export function checkFrontMatter(data: Record<string, unknown>, colours: Palette
       hint: "write the page's address from the site's root, like /notes/",
     });
   }
+  // Eleventy's way to keep a page unwritten: quire's layout (its breadcrumbs, the link check) needs an address.
+  if (permalink === false) {
+    problems.push({
+      key: "permalink",
+      message: `"permalink" is false, which quire does not take: every page is published at an address`,
+      hint: "to keep a page out of the site, write draft: true (npm start still shows it) or published: false instead",
+    });
+  }
   // Both spellings, meaning different colours: one would be dropped without a word.
   if (data.color !== undefined && data.colour !== undefined && String(data.color) !== String(data.colour)) {
     problems.push({

@@ -39,6 +39,11 @@ describe("bad front matter", () => {
     expect(readFileSync(victim, "utf8")).toBe("the author's own words\n");
   });
 
+  it("refuses permalink: false at its line, saying how to keep a page out", async () => {
+    const error = await failure({ "index.md": "home\n", "kept-back.md": "---\ntitle: x\npermalink: false\n---\nbody\n" });
+    expect(error.message).toMatch(/kept-back\.md:3: "permalink" is false, which quire does not take[^\n]*\n {2}→ to keep a page out of the site, write draft: true/);
+  });
+
   it("refuses a permalink out of the site's folder however it is written, a template or an object", async () => {
     for (const permalink of [`"{{ '..' }}/victim.html"`, "\n  build: ../victim.html"]) {
       const input = writeFixture({ "index.md": "home\n", "sly.md": `---\ntitle: x\npermalink: ${permalink}\n---\nbody\n` });
@@ -68,7 +73,7 @@ describe("bad front matter", () => {
       expect(date.message, value).toMatch(new RegExp(`x\\.md:3: "date" is ${written}, which is not a date\\n {2}→ write it as date: 2024-07-31`));
     }
     const clash = await failure({ "index.md": "home\n", "x.md": "a\n", "x/index.md": "b\n" });
-    expect(clash.message).toContain("name.md and name/index.md both publish at /name/");
+    expect(clash.message).toContain("these pages publish at one address (name.md and name/index.md both at /name/, or a permalink: gives one another's address)");
     expect(clash.message).toContain(`${clash.output}/x/index.html`);
     expect(clash.message).not.toContain(".building-");
   });

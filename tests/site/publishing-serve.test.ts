@@ -245,6 +245,52 @@ describe("the dev server", () => {
     expect(page.$("pre").first().text()).toMatch(/broken-\d\d\.md:3: "color" is "no-such-colour"/);
   });
 
+  it("leaves out the page saved at another's address, and never writes an error page over a page built there", async () => {
+    const site = await start({ "index.md": "home\n", "a.md": essay("a"), "b.md": essay("b"), "c.md": essay("c"), "o.md": essay("o") });
+    const leftOut = () => site.errors().filter((line) => line.includes("the rest of the site is built without it"));
+    // b.md saved with a's address: b.md, the page saved, is left out; a keeps its address.
+    writeFileSync(path.join(site.input, "b.md"), essay("b").replace("title:", "permalink: /a/\ntitle:"));
+    const report = await within(10, "b.md left out", () => leftOut()[0]);
+    expect(report).toMatch(/Output conflict[^]*→ these pages publish at one address/);
+    await within(10, "b's error page", async () => (/b\.md could not be built$/.test((await site.fetchPage("/b/")).$("h1").text()) ? true : undefined));
+    expect((await site.fetchPage("/a/")).$("h1").text().trim()).toBe("a");
+    writeFileSync(path.join(site.input, "o.md"), essay("o, renamed"));
+    await within(10, "o's new title", async () => ((await site.fetchPage("/o/")).$("h1").text().trim() === "o, renamed" ? true : undefined));
+    // a.md broken and left out, then c.md given its address: c is served there, and a is named on the 404 page.
+    writeFileSync(path.join(site.input, "a.md"), essay("a", "no-such-colour"));
+    await within(10, "a.md left out", () => leftOut()[1]);
+    writeFileSync(path.join(site.input, "c.md"), essay("c at a").replace("title:", "permalink: /a/\ntitle:"));
+    await within(10, "c at a's address", async () => ((await site.fetchPage("/a/")).$("h1").text().trim() === "c at a" ? true : undefined));
+    await within(10, "a.md named on the 404 page", async () => {
+      const missing = await site.fetchPage("/nowhere/");
+      return missing.$("h2").map((_, h2) => path.basename(missing.$(h2).text())).get().includes("a.md") ? true : undefined;
+    });
+    expect((await site.fetchPage("/a/")).$("h1").text().trim()).toBe("c at a");
+  });
+
+  it("shows a left-out page's error at every address it was paginated to", async () => {
+    const list = (colour: string) => `---\ntitle: list\ncolor: ${colour}\npagination:\n  data: items\n  size: 1\nitems: [x, y, z]\npermalink: "/list/{{ pagination.pageNumber }}/"\n---\nitem {{ pagination.items[0] }}\n`;
+    const site = await start({ "index.md": "home\n", "list.md": list("teal") });
+    expect((await site.fetchPage("/list/1/")).$("main").text()).toContain("item y");
+    writeFileSync(path.join(site.input, "list.md"), list("no-such-colour"));
+    await within(10, "the error pages", async () => {
+      const pages = await Promise.all(["/list/0/", "/list/1/", "/list/2/"].map((url) => site.fetchPage(url)));
+      return pages.every((page) => /list\.md could not be built$/.test(page.$("h1").text())) ? true : undefined;
+    });
+  });
+
+  it("lets no left-out page back in for settings it refuses as broken", async () => {
+    const site = await start({ "_config.yml": "title: s\n", "index.md": "home\n", "a.md": essay("a") });
+    const leftOut = () => site.errors().filter((line) => line.includes("the rest of the site is built without it"));
+    writeFileSync(path.join(site.input, "a.md"), essay("a", "no-such-colour"));
+    await within(10, "a.md left out", () => leftOut()[0]);
+    writeFileSync(path.join(site.input, "_config.yml"), 'title: "unclosed\n');
+    await within(10, "the settings error", () => site.errors().find((line) => line.includes("were not read again")));
+    // The build the save starts (with the last settings) goes through without a.md.
+    await within(10, "the rebuild", () => site.lines.filter((entry) => /rebuilt \d+ pages/.test(entry.line)).at(1));
+    expect(leftOut()).toHaveLength(1);
+  });
+
   it("does not take a broken include for a page: the site waits for it, and no page is left out for it", async () => {
     const site = await start({ "_config.yml": "title: s\n", "index.md": "home\n", "c.md": "---\ntitle: c\n---\n{% include note.html %}\n", "_includes/note.html": "<em>note</em>" });
     writeFileSync(path.join(site.input, "_includes", "note.html"), "{% if x %}note");

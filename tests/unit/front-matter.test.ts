@@ -20,7 +20,13 @@ describe("checkFrontMatter", () => {
     for (const permalink of ["../escaped.html", "/notes/../../content/victim.txt", "..\\x.html"]) {
       expect(checkFrontMatter({ permalink }).map((problem) => problem.key), permalink).toEqual(["permalink"]);
     }
-    for (const permalink of ["/notes/", "/a..b/", "/404.html", false]) expect(checkFrontMatter({ permalink }), String(permalink)).toEqual([]);
+    for (const permalink of ["/notes/", "/a..b/", "/404.html"]) expect(checkFrontMatter({ permalink }), String(permalink)).toEqual([]);
+  });
+  it("refuses permalink: false (a page kept unwritten), naming draft: true and published: false instead", () => {
+    const [problem] = checkFrontMatter({ permalink: false });
+    expect(problem?.key).toBe("permalink");
+    expect(problem?.hint).toContain("draft: true");
+    expect(problem?.hint).toContain("published: false");
   });
   it("lets unknown keys through", () => {
     expect(checkFrontMatter({ mood: "sleepy", tags: ["a"] })).toEqual([]);
