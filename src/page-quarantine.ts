@@ -40,7 +40,7 @@ export class PageQuarantine {
    * until the first one did */
   #suspects: Set<string> | "any" = "any";
   /** Pages left out since the last build that went through */
-  #leftOutInTurn = 0;
+  #leftOutInTurn: string[] = [];
 
   /** @param input the pages' folder
    * @param supportFolders the folders of what pages use and are not pages (includes, layouts, data), absolute */
@@ -75,16 +75,16 @@ export class PageQuarantine {
     const suspect = (page: string | undefined) => page !== undefined && (this.#suspects === "any" || this.#suspects.has(page));
     // Two pages at one address: Eleventy lists both ("  1. a.md"); the one that may have broken the build goes.
     const page = [this.pageOf(description), ...[...description.matchAll(/^ {2}\d+\. (.+)$/gm)].map((listed) => this.pageOf(`${listed[1]}: `))].find(suspect);
-    if (!page || this.#leftOutInTurn >= MOST_LEFT_OUT) return undefined;
+    if (!page || this.#leftOutInTurn.length >= MOST_LEFT_OUT) return undefined;
     this.leaveOut(page, description);
-    this.#leftOutInTurn += 1;
+    this.#leftOutInTurn.push(page);
     return page;
   }
 
   /** A build went through: from now on, only pages saved or let back in may be left out. */
   built(): void {
     this.#suspects = new Set();
-    this.#leftOutInTurn = 0;
+    this.#leftOutInTurn = [];
   }
 
   /** The page of the site a build error names first (`content/x.md:3: …`), unless it is left out already; never
@@ -134,6 +134,11 @@ export class PageQuarantine {
 
   #suspect(page: string): void {
     if (this.#suspects !== "any") this.#suspects.add(page);
+  }
+
+  /** The pages left out since the last build that went through: the builds again without them say so. */
+  get leftOutInTurn(): string[] {
+    return [...this.#leftOutInTurn];
   }
 
   get pages(): string[] {

@@ -122,7 +122,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         changed = queue.map((file) => file.replace(/^\.\//, ""));
         // The build again without a page that cannot be built, which names the pages' folder as changed.
         if (changed.length === 1 && path.resolve(changed[0]!) === path.resolve(options.input)) {
-          changed = quarantine.pages.map((page) => `${path.relative(process.cwd(), page)} left out`);
+          changed = quarantine.leftOutInTurn.map((page) => `${path.relative(process.cwd(), page)} left out`);
         }
       });
       // Each rebuild renders every page again: a moved or deleted page must not linger in the link check.

@@ -82,6 +82,11 @@ describe("PageQuarantine", () => {
     for (const page of pages.slice(2, MOST_LEFT_OUT)) expect(quarantine.leaveOutFor(error(page))).toBe(page);
     expect(quarantine.leaveOutFor(error(pages[MOST_LEFT_OUT]!))).toBeUndefined();
     expect(quarantine.pages).toHaveLength(MOST_LEFT_OUT);
+    // The builds again say which pages they go without: those left out since the last build that went through.
+    expect(quarantine.leftOutInTurn).toEqual(pages.slice(0, MOST_LEFT_OUT));
+    quarantine.built();
+    expect(quarantine.leftOutInTurn).toEqual([]);
+    expect(quarantine.pages).toHaveLength(MOST_LEFT_OUT);
 
     // Once a build went through, only pages saved (or let back in) since may be left out, until one goes through.
     const later = new PageQuarantine(input, () => [path.join(input, "_includes")]);
