@@ -77,7 +77,7 @@ export class PageQuarantine {
     const page = [this.pageOf(description), ...[...description.matchAll(/^ {2}\d+\. (.+)$/gm)].map((listed) => this.pageOf(`${listed[1]}: `))].find(suspect);
     if (!page || this.#leftOutInTurn.length >= MOST_LEFT_OUT) return undefined;
     this.leaveOut(page, description);
-    this.#leftOutInTurn.push(page);
+    if (!this.#leftOutInTurn.includes(page)) this.#leftOutInTurn.push(page);
     return page;
   }
 

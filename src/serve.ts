@@ -223,20 +223,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // The first build left a page out before the watcher was there to build the site again without it.
   if (quarantine.pages.length > 0) void rerun(path.resolve(options.input));
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
-  const internals = eleventy as unknown as {
-    watcher?: { on(event: "unlink", listener: (file: string) => void): void };
-    fileSystemSearch?: { outputs?: Record<string, Set<string>> };
-  };
-  internals.watcher?.on("unlink", (file) => {
-    // Eleventy 3.1 keeps the files its globs found by their paths relative to the working directory, but the
-    // watcher names a file of an --input given as an absolute path by its absolute path, and Eleventy's own
-    // forgetting misses it: forget it by the relative path too, or the deleted page is built again.
-    if (path.isAbsolute(file)) {
-      const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
-      for (const found of Object.values(internals.fileSystemSearch?.outputs ?? {})) found.delete(relative);
-    }
-    void rerun(file);
-  });
+  // (Eleventy forgets it in its file search by the name the search knows it by: src/eleventy/file-search-changes.ts.)
+  const internals = eleventy as unknown as { watcher?: { on(event: "unlink", listener: (file: string) => void): void } };
+  internals.watcher?.on("unlink", (file) => void rerun(file));
   await eleventy.serve(options.port);
   return eleventy;
 }

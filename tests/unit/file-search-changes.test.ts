@@ -26,6 +26,21 @@ describe("a file added while Eleventy searches the pages' folder", () => {
     expect(() => search.add(`${dir}/c.md`)).toThrow(TypeError);
   });
 
+  it("is known by one name, the search's, when the watcher names it by its absolute path", async () => {
+    const dir = folder();
+    const owner: { fileSystemSearch?: unknown } = {};
+    deferFileSearchChanges(owner);
+    owner.fileSystemSearch = new FileSystemSearch();
+    const search = owner.fileSystemSearch as InstanceType<typeof FileSystemSearch>;
+    const glob = [`${path.resolve(dir)}/**/*.md`];
+    expect(await search.search("pages", glob)).toEqual([`${dir}/a.md`]);
+    // Reported after the search found it (a search started by a build again without a page): listed once.
+    search.add(path.resolve(dir, "a.md"));
+    expect(await search.search("pages", glob)).toEqual([`${dir}/a.md`]);
+    search.delete(path.resolve(dir, "a.md"));
+    expect(await search.search("pages", glob)).toEqual([]);
+  });
+
   it("is added once the search ends, and one added after is added at once", async () => {
     const dir = folder();
     const owner: { fileSystemSearch?: unknown } = {};

@@ -127,6 +127,10 @@ describe("PageQuarantine", () => {
     expect(later.pages).toEqual([]);
     expect(later.leaveOutFor(error(first))).toBe(first);
     expect(later.leaveOutFor(error(pages[4]!))).toBeUndefined();
+    // Let back in by an include before the next build went through, and left out again: named once.
+    expect(later.release([path.join(input, "_includes", "note.html")])).toBe(true);
+    expect(later.leaveOutFor(error(first))).toBe(first);
+    expect(later.leftOutInTurn).toEqual([first]);
     // An include, a layout or data named by an error is not a page to leave out; a page in a folder starting
     // with "_" is.
     for (const folder of ["_includes", "_pages"]) mkdirSync(path.join(input, folder), { recursive: true });
