@@ -9,8 +9,16 @@ import { deferFileSearchChanges, type FileSearch } from "../../src/eleventy/file
 
 // Not among Eleventy's exports: loaded from its file, next to its entry point.
 const { default: FileSystemSearch } = (await import(pathToFileURL(path.join(path.dirname(new URL(import.meta.resolve("@11ty/eleventy")).pathname), "FileSystemSearch.js")).href)) as {
-  default: new () => FileSearch & { search(key: string, globs: string[]): Promise<string[]> | string[]; add(file: string): void };
+  default: new () => FileSearch & { search(key: string, globs: string[]): Promise<string[]> | string[]; add(file: string): void; delete(file: string): void };
 };
+
+/** A search made the way Eleventy makes one after reading its configuration, once the guard is in place. */
+function guardedSearch() {
+  const owner: { fileSystemSearch?: unknown } = {};
+  deferFileSearchChanges(owner);
+  owner.fileSystemSearch = new FileSystemSearch();
+  return owner.fileSystemSearch as InstanceType<typeof FileSystemSearch>;
+}
 
 function folder() {
   const dir = mkdtempSync(path.join(tmpdir(), "quire-file-search-"));
@@ -28,10 +36,7 @@ describe("a file added while Eleventy searches the pages' folder", () => {
 
   it("is known by one name, the search's, when the watcher names it by its absolute path", async () => {
     const dir = folder();
-    const owner: { fileSystemSearch?: unknown } = {};
-    deferFileSearchChanges(owner);
-    owner.fileSystemSearch = new FileSystemSearch();
-    const search = owner.fileSystemSearch as InstanceType<typeof FileSystemSearch>;
+    const search = guardedSearch();
     const glob = [`${path.resolve(dir)}/**/*.md`];
     expect(await search.search("pages", glob)).toEqual([`${dir}/a.md`]);
     // Reported after the search found it (a search started by a build again without a page): listed once.
@@ -43,11 +48,8 @@ describe("a file added while Eleventy searches the pages' folder", () => {
 
   it("is added once the search ends, and one added after is added at once", async () => {
     const dir = folder();
-    const owner: { fileSystemSearch?: unknown } = {};
-    deferFileSearchChanges(owner);
     // Eleventy makes its search after its configuration is read: the guard applies to each it makes.
-    owner.fileSystemSearch = new FileSystemSearch();
-    const search = owner.fileSystemSearch as InstanceType<typeof FileSystemSearch>;
+    const search = guardedSearch();
     const found = search.search("pages", [`${dir}/**/*.md`]);
     // (The watcher reports c.md; whether the search in flight saw it on the disk or not, it is added.)
     expect(() => search.add(`${dir}/c.md`)).not.toThrow();
