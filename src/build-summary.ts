@@ -15,7 +15,8 @@ export interface BuildSummary {
   warnings: string[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** `1 page`, `2 pages` */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** `quire: built 12 pages (+ 9 other files) into _site in 0.84 s`, the plugins' summaries, then warnings. */
 export function buildSummary(result: BuildSummaryInput, output: string, quiet: boolean): BuildSummary {

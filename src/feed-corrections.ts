@@ -29,11 +29,8 @@ export function correctFeed(output: string, corrections: readonly LinkCorrection
     if (!fixes) return entry;
     return entry.replace(/(<content type="html">)([\s\S]*?)(<\/content>)/, (_, open: string, html: string, close: string) => {
       const rewritten = rewriteLinks(decodeBasicEntities(html), (link) => (link.kind === "a[href]" || link.kind === "area[href]" ? fixes.get(link.href) : undefined));
-      return `${open}${escapeXml(rewritten)}${close}`;
+      return `${open}${escapeHtml(rewritten)}${close}`;
     });
   });
   if (corrected !== xml) writeFileSync(file, corrected);
 }
-
-// The five characters the feed template's autoescape writes as entities (decodeBasicEntities reads them back).
-const escapeXml = escapeHtml;

@@ -53,12 +53,24 @@ export class PageQuarantine {
    * any build went through, any file of the pages' folder named like a page). */
   isPage(file: string): boolean {
     const page = path.resolve(file);
-    if (!PAGE.test(page) || !inside(this.input, page) || this.#supports(page)) return false;
+    if (!this.#namedLikePage(page)) return false;
     return this.#suspects === "any" || this.#outputs.has(page) || this.#pages.has(page) || this.#suspects.has(page);
+  }
+
+  /** A file of the pages' folder Eleventy builds a page from: not an include, a layout or data. */
+  #namedLikePage(file: string): boolean {
+    return PAGE.test(file) && inside(this.input, file) && !this.#supports(file);
   }
 
   #supports(file: string): boolean {
     return this.supportFolders().some((folder) => inside(folder, file));
+  }
+
+  /** Whether the watcher's files (as Eleventy names them) are the pages' folder alone: the build again without a
+   * page (see leaveOutFor), not a save. */
+  isRetry(changed: readonly string[]): boolean {
+    const input = path.resolve(this.input);
+    return changed.length > 0 && changed.every((file) => watchedPaths(file).includes(input));
   }
 
   /** Keeps the left-out pages in `ignores`, the configuration's (read again after a reload of it). */
@@ -93,8 +105,7 @@ export class PageQuarantine {
     const named = /^(.+?)(?::\d+)?: /.exec(description)?.[1];
     if (!named) return undefined;
     const page = path.resolve(named);
-    if (!PAGE.test(page) || !inside(this.input, page) || this.#supports(page)) return undefined;
-    return existsSync(page) && !this.#pages.has(page) ? page : undefined;
+    return this.#namedLikePage(page) && existsSync(page) && !this.#pages.has(page) ? page : undefined;
   }
 
   leaveOut(page: string, error: string): void {

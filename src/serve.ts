@@ -87,6 +87,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // The site's settings files as the configuration last read them, and as last refused (broken).
   const settingsFiles = JEKYLL_SETTINGS.map((file) => path.resolve(options.input, file));
   const settingsNow = () => settingsFiles.map((file) => (existsSync(file) ? readFileSync(file, "utf8") : "\0none")).join("\0\0");
+  const isSettingsFile = (file: string) => watchedPaths(file).some((candidate) => settingsFiles.includes(candidate));
   let settingsRead = "";
   let settingsRefused: string | undefined;
   /** Eleventy's watcher's run for a changed file, once watching has started */
@@ -118,12 +119,10 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
         // the pages saved for it.
         // (Settings refused as broken are not what a page needed: the server goes on with the last ones.)
         const refused = settingsRefused !== undefined && settingsNow() === settingsRefused;
-        quarantine.release(refused ? queue.filter((file) => !watchedPaths(file).some((candidate) => settingsFiles.includes(candidate))) : queue);
-        changed = queue.map((file) => file.replace(/^\.\//, ""));
-        // The build again without a page that cannot be built, which names the pages' folder as changed.
-        if (changed.length === 1 && path.resolve(changed[0]!) === path.resolve(options.input)) {
-          changed = quarantine.leftOutInTurn.map((page) => `${path.relative(process.cwd(), page)} left out`);
-        }
+        quarantine.release(refused ? queue.filter((file) => !isSettingsFile(file)) : queue);
+        changed = quarantine.isRetry(queue)
+          ? quarantine.leftOutInTurn.map((page) => `${path.relative(process.cwd(), page)} left out`)
+          : queue.map((file) => file.replace(/^\.\//, ""));
       });
       // Each rebuild renders every page again: a moved or deleted page must not linger in the link check.
       config.on("eleventy.before", () => links.clear());
@@ -156,12 +155,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   // Eleventy's logger also prints build errors as a stack dump; quire reports them itself (below).
   eleventy.disableLogger();
   deferFileSearchChanges(eleventy);
-  reportEachBuild(
-    eleventy,
-    log,
-    print,
-    () => changed,
-    () => {
+  reportEachBuild(eleventy, log, print, {
+    changedFiles: () => changed,
+    quick: () => {
       // A save that changed only a page's text re-renders that page alone (src/quick-edit.ts).
       const edit = quickEdit(changed, shells, links);
       if ("rebuild" in edit) return undefined;
@@ -171,7 +167,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     },
     // After a failed build, the page it names is left out and the site built again, while that page may be
     // what broke it (src/page-quarantine.ts).
-    (description) => {
+    leaveOut: (description) => {
       if (!quarantine.leaveOutFor(description)) {
         // The pages left out so far are still named where the author looks (a site that cannot be built at the
         // start has no page of its own at any address).
@@ -183,17 +179,16 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
       return true;
     },
-    () => quarantine.built(),
-    (file) => quarantine.isPage(file),
-  );
+    built: () => quarantine.built(),
+    isPage: (file) => quarantine.isPage(file),
+  });
   // A Jekyll site's settings and palette are read with the configuration: an edit of either reloads it, as an
   // edit of Eleventy's own configuration file does.
-  const settings = new Set(settingsFiles);
   const resets = eleventy as unknown as { shouldTriggerConfigReset(changed: string[]): boolean };
   const eleventyResets = resets.shouldTriggerConfigReset.bind(eleventy);
   resets.shouldTriggerConfigReset = (changedFiles) => {
     if (eleventyResets(changedFiles)) return true;
-    if (!changedFiles.some((file) => watchedPaths(file).some((candidate) => settings.has(candidate)))) return false;
+    if (!changedFiles.some(isSettingsFile)) return false;
     // A broken file is reported and the settings read last stay: a failed reload would stop the server.
     try {
       withJekyllSite(unsettled);
@@ -235,16 +230,20 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
  * is wrong with the content. The first build's error is not rethrown, so the server still starts and the
  * author can fix the file; later ones are, so Eleventy also shows them in the browser.
  */
-function reportEachBuild(
-  eleventy: Eleventy,
-  log: BuildLog,
-  print: ServeOptions["print"],
-  changedFiles: () => string[],
-  quick: () => QuickPage | undefined,
-  leaveOut: (description: string) => boolean,
-  built: () => void,
-  wasPage: (file: string) => boolean,
-): void {
+interface BuildHooks {
+  /** The files the build was started for, as its summary names them */
+  changedFiles: () => string[];
+  /** A page re-rendered alone, when only its text changed; undefined: the whole site is built */
+  quick: () => QuickPage | undefined;
+  /** After a failed build: whether a page was left out and the site is to be built again without it */
+  leaveOut: (description: string) => boolean;
+  /** A build went through */
+  built: () => void;
+  /** Whether a file is a page of the site */
+  isPage: (file: string) => boolean;
+}
+
+function reportEachBuild(eleventy: Eleventy, log: BuildLog, print: ServeOptions["print"], { changedFiles, quick, leaveOut, built, isPage }: BuildHooks): void {
   const write = eleventy.write.bind(eleventy);
   let first = true;
   eleventy.write = async () => {
@@ -277,7 +276,7 @@ function reportEachBuild(
       // A page renamed or deleted while the build read the pages (the watcher tells of the new name first): the
       // build its removal starts goes without it.
       const gone = /^ENOENT: no such file or directory, open '(.+)'$/.exec(description.trim())?.[1];
-      if (gone !== undefined && !existsSync(gone) && wasPage(gone)) {
+      if (gone !== undefined && !existsSync(gone) && isPage(gone)) {
         print(`quire: ${gone.replace(/^\.\//, "")} went away during the build; building again without it`, "info");
         return [[], []];
       }

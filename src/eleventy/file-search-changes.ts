@@ -19,7 +19,7 @@ export function deferFileSearchChanges(eleventy: object): void {
   });
 }
 
-export function deferChanges(search: FileSearch): void {
+function deferChanges(search: FileSearch): void {
   const eleventyModify = search._modify.bind(search);
   // Eleventy's searches keep files by their paths relative to the working directory, but the watcher names a file
   // of an --input given as an absolute path by its absolute path: added so, a file a search had found was listed

@@ -6,6 +6,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { QuireError } from "../errors.ts";
 import { SearchIndex, type IndexWritten } from "../search-index.ts";
 import type { BuildLog } from "../build-log.ts";
+import { plural } from "../build-summary.ts";
 
 export interface Options {
   /** The folder being built: a site with its own search page keeps it (default "content") */
@@ -98,7 +99,6 @@ export default function search(eleventyConfig: UserConfig, partial: Partial<Opti
 /** `search index: 1000 pages in 4 bundles, 1 indexed by Pagefind, 3 from the cache (1.52 s)` */
 export function indexSummary({ pages, bundles, indexed }: IndexWritten, milliseconds: number): string {
   if (bundles === 0) return "search index: no page to index (only pages without a place in search, like the not-found page)";
-  const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
   const parts = [indexed > 0 && `${indexed} indexed by Pagefind`, bundles > indexed && `${bundles - indexed} from the cache`].filter(Boolean);
   return `search index: ${plural(pages, "page")} in ${plural(bundles, "bundle")}, ${parts.join(", ")} (${(milliseconds / 1000).toFixed(2)} s)`;
 }

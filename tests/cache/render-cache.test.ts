@@ -14,6 +14,16 @@ function entryFiles(dir: string): string[] {
     .filter((file) => file.endsWith(".html"));
 }
 
+/** A fresh cache holding one entry of `html`, and that entry's file. */
+function cacheWithOne(html: string) {
+  const dir = freshDir();
+  const cache = new RenderCache(dir, "salt");
+  const key = cache.keyFor(html);
+  cache.write(key, { html });
+  const [file] = entryFiles(dir);
+  return { dir, cache, key, file: file as string };
+}
+
 describe("RenderCache", () => {
   it("gives back what was written, with its extra JSON", () => {
     const cache = new RenderCache(freshDir(), "salt");
@@ -39,28 +49,20 @@ describe("RenderCache", () => {
   });
 
   it("never trusts a truncated entry", () => {
-    const dir = freshDir();
-    const cache = new RenderCache(dir, "salt");
-    const key = cache.keyFor("text");
-    cache.write(key, { html: "<p>a long enough paragraph to cut in half</p>\n" });
-    const [file] = entryFiles(dir);
-    const text = readFileSync(file as string, "utf8");
-    writeFileSync(file as string, text.slice(0, text.length - 10));
+    const { cache, key, file } = cacheWithOne("<p>a long enough paragraph to cut in half</p>\n");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.slice(0, text.length - 10));
     expect(cache.read(key)).toBeUndefined();
-    writeFileSync(file as string, text.slice(0, 20));
+    writeFileSync(file, text.slice(0, 20));
     expect(cache.read(key)).toBeUndefined();
     expect(cache.stats.rejected).toBe(2);
   });
 
   it("never trusts garbage, an empty file, or an entry with its body changed", () => {
-    const dir = freshDir();
-    const cache = new RenderCache(dir, "salt");
-    const key = cache.keyFor("text");
-    cache.write(key, { html: "<p>right</p>\n" });
-    const [file] = entryFiles(dir);
-    const good = readFileSync(file as string, "utf8");
+    const { cache, key, file } = cacheWithOne("<p>right</p>\n");
+    const good = readFileSync(file, "utf8");
     for (const bad of ["", "\u0000\u0001garbage", "{}\n<p>right</p>\n", good.replace("right", "wrong"), "not json\n<p>right</p>\n"]) {
-      writeFileSync(file as string, bad);
+      writeFileSync(file, bad);
       expect(cache.read(key), JSON.stringify(bad)).toBeUndefined();
     }
   });
@@ -129,13 +131,9 @@ describe("pruneRenderCache", () => {
   });
 
   it("looks at most once a day", () => {
-    const dir = freshDir();
-    const cache = new RenderCache(dir, "salt");
-    const key = cache.keyFor("old");
-    cache.write(key, { html: "<p>old</p>\n" });
-    const [file] = entryFiles(dir);
+    const { dir, file } = cacheWithOne("<p>old</p>\n");
     pruneRenderCache(dir);
-    age(file!, 40);
+    age(file, 40);
     expect(pruneRenderCache(dir)).toBe(0);
     expect(pruneRenderCache(dir, Date.now() + 86_400_000 + 1000)).toBe(1);
   });
