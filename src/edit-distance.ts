@@ -14,12 +14,25 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The candidate closest to `wanted`, with its distance; undefined when there are no candidates. */
-export function closest(wanted: string, candidates: Iterable<string>): { value: string; distance: number } | undefined {
-  let best: { value: string; distance: number } | undefined;
+/** The candidate closest to `wanted` (compared by `key`, the candidate itself by default), with its distance;
+ * undefined when there are no candidates. Of candidates equally close, the one that sorts first wins, so the
+ * answer never depends on the order they come in. */
+export function closest<T extends string>(
+  wanted: string,
+  candidates: Iterable<T>,
+  key: (candidate: T) => string = (candidate) => candidate,
+): { value: T; distance: number } | undefined {
+  let best: { value: T; distance: number } | undefined;
   for (const value of candidates) {
-    const distance = editDistance(wanted, value);
-    if (!best || distance < best.distance) best = { value, distance };
+    const distance = editDistance(wanted, key(value));
+    if (!best || distance < best.distance || (distance === best.distance && value < best.value)) best = { value, distance };
   }
   return best;
+}
+
+/** The closest candidate when it is alike enough to be what was meant: at most two edits in three of the
+ * longer of the two words (a word that shares a letter or two is no suggestion). */
+export function likelyMeant<T extends string>(wanted: string, candidates: Iterable<T>, key: (candidate: T) => string = (c) => c): T | undefined {
+  const best = closest(wanted, candidates, key);
+  return best && best.distance * 3 <= Math.max(wanted.length, key(best.value).length) * 2 ? best.value : undefined;
 }

@@ -1,5 +1,5 @@
-// Decides what each internal link means: fine, a fragment to correct, or broken (with the closest match).
-import { closest } from "../edit-distance.ts";
+// Decides what each internal link means: fine, a fragment to correct, or broken (with the likelyMeant match).
+import { likelyMeant } from "../edit-distance.ts";
 
 /** What the checker knows about the built site. */
 export interface SiteIndex {
@@ -78,10 +78,9 @@ export function resolveLink(href: string, pageUrl: string, site: SiteIndex, base
   const samePage = href.startsWith("#");
   const file = samePage ? pageFile : servedFile(pathname, site);
   if (!file) {
-    const wanted = reduceToLettersAndDigits(fileForPath(pathname).replace(/index\.html$/, ""));
-    const best = closest(wanted, [...site.pageFiles()].map((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, ""))));
-    const suggestion = best && [...site.pageFiles()].find((f) => reduceToLettersAndDigits(f.replace(/index\.html$/, "")) === best.value);
-    return { status: "broken", reason: "no page or file at this address", suggestion: suggestion ? `/${suggestion.replace(/index\.html$/, "")}` : undefined };
+    const address = (f: string) => f.replace(/index\.html$/, "");
+    const suggestion = likelyMeant(reduceToLettersAndDigits(address(fileForPath(pathname))), site.pageFiles(), (f) => reduceToLettersAndDigits(address(f)));
+    return { status: "broken", reason: "no page or file at this address", suggestion: suggestion === undefined ? undefined : `/${address(suggestion)}` };
   }
   return resolveFragment(href, decode(url.hash.slice(1)), file, site);
 }
@@ -102,8 +101,7 @@ function resolveFragment(href: string, fragment: string, file: string, site: Sit
     return { status: "rewrite", id, href: `${href.slice(0, href.indexOf("#"))}#${id}` };
   }
   const candidates = [...(site.headingIdsOf(file)?.size ? (site.headingIdsOf(file) ?? ids) : ids)];
-  const best = closest(reduced, candidates.map(reduceToLettersAndDigits));
-  const suggestion = best && candidates.find((id) => reduceToLettersAndDigits(id) === best.value);
+  const suggestion = likelyMeant(reduced, candidates, reduceToLettersAndDigits);
   return {
     status: "broken",
     reason: matches.length > 1 ? `the fragment matches ${matches.length} headings equally` : `no heading or element has the id "${fragment}"`,

@@ -68,6 +68,16 @@ describe("resolveLink", () => {
   it("reports a missing page with the closest page", () => {
     expect(resolveLink("/style-guid/", "/essay/", site)).toMatchObject({ status: "broken", suggestion: "/style-guide/" });
   });
+  it("suggests the same page whatever order the site lists its pages in, and none that is hardly alike", () => {
+    const files = ["index.html", "a-page/index.html", "b-page/index.html", "essay/index.html"];
+    const inOrder = (list: string[]) => siteOf(Object.fromEntries(list.map((file) => [file, []])));
+    // "/c-page/" is one letter from "/a-page/" and "/b-page/" alike, and "/nowhere/" shares a letter or two with any page at most.
+    for (const list of [files, [...files].reverse()]) {
+      expect(resolveLink("/c-page/", "/", inOrder(list))).toMatchObject({ status: "broken", suggestion: "/a-page/" });
+      expect(resolveLink("/nowhere/", "/", inOrder(list))).toEqual({ status: "broken", reason: "no page or file at this address", suggestion: undefined });
+      expect(resolveLink("/esay/", "/", inOrder(list))).toMatchObject({ suggestion: "/essay/" });
+    }
+  });
   it("strips the base path from root-relative links", () => {
     expect(resolveLink("/blog/essay/#some-hope", "/essay/", site, "/blog/").status).toBe("ok");
     expect(resolveLink("/other/", "/essay/", site, "/blog/").status).toBe("broken");
