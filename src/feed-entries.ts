@@ -23,11 +23,16 @@ export function newestDate(pages: readonly FeedCandidate[]): Date {
   return new Date(times.length > 0 ? Math.max(...times) : 0);
 }
 
-/** One line naming every page left out of the feed for want of a date, or undefined when there are none. */
+/** How many undated pages the warning names before it only counts the rest. */
+const MOST_NAMED = 10;
+
+/** One line naming the pages left out of the feed for want of a date (the first ten, in order, then how many
+ * more), or undefined when there are none. */
 export function undatedWarning(pages: readonly FeedCandidate[]): string | undefined {
   const undated = pages.filter((item) => dateOf(item) === undefined).map((item) => item.inputPath.replace(/^\.\//, ""));
   if (undated.length === 0) return undefined;
-  const list = [...undated].sort().join(", ");
+  const named = [...undated].sort().slice(0, MOST_NAMED);
+  const list = named.join(", ") + (undated.length > named.length ? ` and ${undated.length - named.length} more` : "");
   const count = undated.length === 1 ? "1 page has no date, so the feed leaves it out" : `${undated.length} pages have no date, so the feed leaves them out`;
   return `${count}: ${list}\n  → add a line like date: 2024-07-31 to the front matter, or commit the page to git`;
 }

@@ -27,12 +27,21 @@ describe("newestDate", () => {
 });
 
 describe("undatedWarning", () => {
-  it("names every undated page in one line with a fix, or says nothing", () => {
+  it("names the undated pages in one line with a fix, or says nothing", () => {
     expect(undatedWarning([page("/a/", "2020-01-01")])).toBeUndefined();
     const warning = undatedWarning([page("/z/"), page("/a/", "2020-01-01"), page("/b/")]);
     expect(warning).toBe(
       "2 pages have no date, so the feed leaves them out: content/b/index.md, content/z/index.md\n" +
         "  → add a line like date: 2024-07-31 to the front matter, or commit the page to git",
+    );
+  });
+  it("names the first ten in order and counts the rest, so a thousand undated pages still make one short line", () => {
+    const pages = Array.from({ length: 1000 }, (_, i) => page(`/p${String(i).padStart(4, "0")}/`));
+    const [first] = (undatedWarning(pages.reverse()) ?? "").split("\n");
+    expect(first).toBe(
+      "1000 pages have no date, so the feed leaves them out: " +
+        Array.from({ length: 10 }, (_, i) => `content/p000${i}/index.md`).join(", ") +
+        " and 990 more",
     );
   });
 });
