@@ -159,7 +159,14 @@ export class LinkRegistry {
 /** Maps a link to a page's markdown source (relative, or root-relative under `input`) to the page's URL. */
 function sourceLinkResolver(pages: Iterable<RecordedPage>, basePath: string, input?: string) {
   const urlOfSource = new Map<string, string>();
-  for (const page of pages) urlOfSource.set(path.resolve(page.inputPath), page.url);
+  // A paginated page has one source and several URLs: a link to the source goes to the first of them (the
+  // shortest, then the first in order), whatever order the pages finished rendering in.
+  const first = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  for (const page of pages) {
+    const source = path.resolve(page.inputPath);
+    const known = urlOfSource.get(source);
+    if (known === undefined || first(page.url, known) < 0) urlOfSource.set(source, page.url);
+  }
   const prefix = basePath.replace(/\/+$/, "");
   return (href: string, fromInputPath: string): string | undefined => {
     if (href.startsWith("#")) return undefined;

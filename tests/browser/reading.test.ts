@@ -25,9 +25,9 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
     // Reduced motion makes section jumps instant, so a test reads where the jump ended, not where it is going.
     phoneContext = await browser.newContext({ viewport: phone, reducedMotion: "reduce" });
     desktopContext = await browser.newContext({ viewport: desktop, reducedMotion: "reduce" });
-    // Everything here is local and quick: a missing element fails in seconds, not Playwright's 30.
-    phoneContext.setDefaultTimeout(5_000);
-    desktopContext.setDefaultTimeout(5_000);
+    // Everything here is local: a missing element fails in seconds, not Playwright's 30 (with room for a busy machine).
+    phoneContext.setDefaultTimeout(15_000);
+    desktopContext.setDefaultTimeout(15_000);
     phonePage = await phoneContext.newPage();
     desktopPage = await desktopContext.newPage();
   });
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "reading the fixture site in Chromiu
     });
     it("reads, navigates and opens asides with JavaScript off", async () => {
       const context = await browser.newContext({ viewport: phone, javaScriptEnabled: false, reducedMotion: "reduce" });
-      context.setDefaultTimeout(5_000);
+      context.setDefaultTimeout(15_000);
       try {
         const page = await context.newPage();
         await open(page, "/");

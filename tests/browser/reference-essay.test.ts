@@ -32,7 +32,7 @@ describe.skipIf(skipReason !== undefined)(skipReason ? `reference essay in Chrom
     browser = await launchChromium();
     const pageAt = async (viewport: typeof phone) => {
       const context = await browser.newContext({ viewport, reducedMotion: "reduce" });
-      context.setDefaultTimeout(5_000);
+      context.setDefaultTimeout(15_000);
       return context.newPage();
     };
     [phonePage, desktopPage] = [await pageAt(phone), await pageAt(desktop)];
@@ -120,7 +120,7 @@ describe.skipIf(skipReason !== undefined)(skipReason ? `reference essay in Chrom
 
   it("reads with JavaScript off, reached from the home page", async () => {
     const context = await browser.newContext({ viewport: phone, javaScriptEnabled: false });
-    context.setDefaultTimeout(5_000);
+    context.setDefaultTimeout(15_000);
     try {
       const page = await context.newPage();
       await page.goto(`${server.origin}/`);

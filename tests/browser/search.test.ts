@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "search over an index in several bun
     server = await serveStatic(site.output);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: desktop });
-    context.setDefaultTimeout(5_000);
+    context.setDefaultTimeout(15_000);
     page = await context.newPage();
     await page.goto(`${server.origin}/search/`);
   });

@@ -12,6 +12,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The port the dev server says it serves on: the one asked for, unless another program took it in the
+ * meantime (the server then moves to the next free one, and says so in this line). */
+export function servedPort(lines: readonly { line: string }[]): number {
+  const serving = lines.map((entry) => /^quire: serving http:\/\/localhost:(\d+)\//.exec(entry.line)).find((match) => match);
+  if (!serving?.[1]) throw new Error(`the dev server did not say where it serves:\n${lines.map((entry) => entry.line).join("\n")}`);
+  return Number(serving[1]);
+}
+
 /** Polls until `check` returns a value, or fails after `seconds`. */
 export async function within<T>(seconds: number, what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

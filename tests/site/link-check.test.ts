@@ -66,6 +66,16 @@ describe("the link check", () => {
     expect(built.result.links.broken).toEqual([]);
   });
 
+  it("sends a link to a paginated page's markdown file to its first page", async () => {
+    const built = await buildSite({
+      "index.md": "see [the list](list.md)\n",
+      "list.md": "---\ntitle: list\npagination:\n  data: items\n  size: 1\nitems: [x, y, z]\n---\nitem {{ pagination.items[0] }}\n",
+    });
+    const $ = built.page("/");
+    expect($("main a").filter((_, a) => $(a).text() === "the list").attr("href")).toBe("/list/");
+    expect(built.page("/list/2/")("main").text()).toContain("item z");
+  });
+
   it("says once that a site has no home page", async () => {
     const built = await buildSite({ "only.md": "---\ntitle: only\n---\nalone\n" });
     expect(built.result.warnings.filter((line) => line.includes("there is no home page; add an index.md"))).toHaveLength(1);

@@ -13,7 +13,7 @@ import { build } from "../../src/build.ts";
 import site from "../../site.config.ts";
 import { describeBuildError } from "../../src/report-error.ts";
 import { writeFixture } from "../helpers/site.ts";
-import { freePort, within } from "../helpers/waiting.ts";
+import { freePort, servedPort, within } from "../helpers/waiting.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "quire-serve-first-"));
 /** While `fail` exists, the stand-in for Pagefind fails; while `slow` exists, it waits before indexing; once it
@@ -65,9 +65,9 @@ const pages = {
 
 async function start(input: string, cacheDir = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-cache-")), "cache")) {
   const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-serve-")), "site");
-  const port = await freePort();
   const lines: { line: string; kind: string }[] = [];
-  running = await serve({ input, output, cacheDir, port, print: (line, kind) => lines.push({ line, kind }) });
+  running = await serve({ input, output, cacheDir, port: await freePort(), print: (line, kind) => lines.push({ line, kind }) });
+  const port = servedPort(lines);
   const status = async (url: string) => (await fetch(`http://127.0.0.1:${port}${url}`)).status;
   const said = (text: string, kind: string) => lines.find((entry) => entry.kind === kind && entry.line.includes(text));
   return { output, status, said, lines, port };
