@@ -91,7 +91,7 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   let settingsRead = "";
   let settingsRefused: string | undefined;
   /** Eleventy's watcher's run for a changed file, once watching has started */
-  const watching: { rerun?: (path: string) => Promise<void> } = {};
+  const watching: { rerun?: (path: string) => Promise<void>; skipReload?: boolean } = {};
   // After each build or quick edit, the link check reports on the site as it now stands.
   const checkLinks = (only?: string) => {
     const report = links.check(options.output, options.basePath, options.input, only);
@@ -177,6 +177,9 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
       // Built again once this build is over, named by the pages' folder: a save of the page itself is what lets
       // it back in. (Before watching starts, the first build's is run below.)
       setImmediate(() => void watching.rerun?.(path.resolve(options.input)));
+      // The browser is reloaded by that build, which writes the page saying what is wrong: reloaded now as well,
+      // it would miss that reload while it loads the page again (and show the page as it was).
+      watching.skipReload = true;
       return true;
     },
     built: () => quarantine.built(),
@@ -215,6 +218,14 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
     return stopWatch();
   };
   watching.rerun = rerun;
+  const server = (eleventy as unknown as { eleventyServe: { reload(event: unknown): Promise<void> } }).eleventyServe;
+  const reload = server.reload.bind(server);
+  // The first build reloaded no browser.
+  watching.skipReload = false;
+  server.reload = async (event) => {
+    if (!watching.skipReload) return reload(event);
+    watching.skipReload = false;
+  };
   // The first build left a page out before the watcher was there to build the site again without it.
   if (quarantine.pages.length > 0) void rerun(path.resolve(options.input));
   // Eleventy 3.1 forgets a deleted page but rebuilds only on the next change: rebuild now, so the page goes.
@@ -255,6 +266,9 @@ function reportEachBuild(eleventy: Eleventy, log: BuildLog, print: ServeOptions[
     try {
       const page = initial ? undefined : quick();
       if (page) {
+        // Eleventy reads its list of pages in write(), and after it looks there for the files to watch: without
+        // the list it sends the browser an error instead of the reload. The list is kept by its file search.
+        await (eleventy as unknown as { eleventyFiles: { getFiles(): Promise<unknown> } }).eleventyFiles.getFiles();
         const ms = Math.round(performance.now() - started);
         print(`quire: re-rendered ${page.inputPath.replace(/^\.\//, "")} in ${ms} ms (only its text changed)`, "info");
         // Eleventy's write() resolves with [copies, pages]; the server reloads the browser for these pages.
