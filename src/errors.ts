@@ -18,6 +18,19 @@ export class QuireError extends Error {
   }
 }
 
+/** A mistake in a page's markdown, found while rendering it: markdown-it sees only the text after the front
+ * matter, so its line counts from there; the build's report names the file and turns it into the file's line. */
+export class MarkdownMistake extends QuireError {
+  constructor(
+    message: string,
+    /** 1-based, in the text after the front matter */
+    readonly bodyLine: number,
+    hint?: string,
+  ) {
+    super(message, undefined, undefined, hint);
+  }
+}
+
 /** An error and what it wraps, outermost first: `cause`, else Eleventy's `originalError` (20 deep at most). */
 export function* errorChain(error: unknown): Generator<unknown> {
   for (let current: unknown = error, depth = 0; current && depth < 20; depth++) {

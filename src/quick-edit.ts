@@ -67,7 +67,13 @@ export function quickEdit(changed: readonly string[], shells: PageShells, links:
   if (shell.beforeLength + shell.afterLength > written.length || shellHash(before, after) !== shell.shellHash) {
     return { rebuild: "its written page changed since the last build" };
   }
-  const html = shells.render(body, { page: { inputPath: shell.inputPath, url: shell.url, outputPath: shell.outputPath } });
+  let html: string;
+  try {
+    html = shells.render(body, { page: { inputPath: shell.inputPath, url: shell.url, outputPath: shell.outputPath } });
+  } catch {
+    // A mistake in the markdown (an aside left open): the full build names the page, and leaves it out.
+    return { rebuild: "its markdown cannot be rendered" };
+  }
   if (html === "") return { rebuild: "its body is empty" };
   const content = before + html + after;
   const ids = links.idsOf(shell.url);

@@ -1,5 +1,5 @@
 // Turns whatever a build threw into the message an author can act on.
-import { errorChain, findQuireError, findYamlError } from "./errors.ts";
+import { errorChain, findQuireError, findYamlError, QuireError, type MarkdownMistake } from "./errors.ts";
 import { readFileSync } from "node:fs";
 import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
@@ -25,6 +25,7 @@ function messages(error: unknown): string[] {
 /** A build failure as text: file:line: what is wrong, then what to do. */
 export function describeBuildError(error: unknown): string {
   const quire = findQuireError(error);
+  if (quire && "bodyLine" in quire && quire.file === undefined) return markdownMistake(quire as MarkdownMistake, fileFromMessages(error));
   if (quire) return quire.format();
   const yaml = findYamlError(error);
   if (yaml) {
@@ -45,6 +46,17 @@ export function describeBuildError(error: unknown): string {
   if (date) return date;
   const hint = hintFor(chain.join("\n"));
   return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
+}
+
+/** A mistake markdown-it found, at its line in the page's file (Eleventy names the page it was rendering). */
+function markdownMistake(mistake: MarkdownMistake, file: string | undefined): string {
+  let line: number | undefined;
+  try {
+    if (file) line = bodyLineToFileLine(readFileSync(file, "utf8"), mistake.bodyLine);
+  } catch {
+    // The file is gone (a watch-mode race): named without its line.
+  }
+  return new QuireError(mistake.message, file ?? "a page", line, mistake.hint).format();
 }
 
 /** LiquidJS names the line within the page's text after the front matter ("…, file:x.md, line:3, col:6"):

@@ -7,6 +7,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import { MarkdownMistake } from "../errors.ts";
 
 export type ContentModel = "block" | "span" | "raw";
 
@@ -34,6 +35,9 @@ const INLINE_ELEMENTS = new Set(
     "rp rt rtc ruby samp select small span strong sub sup tt u var area base col command embed hr keygen " +
     "link meta param source track wbr").split(" "),
 );
+
+// Left open, these hide the rest of the page from the reader (kramdown only warns, and closes them at the end).
+const HIDES_WHAT_FOLLOWS = new Set(["details", "summary"]);
 
 const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/;
 const MARKDOWN_ATTR = /\s+markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/i;
@@ -103,7 +107,18 @@ export default function htmlBlocks(md: MarkdownIt, options?: Options): void {
         model === "span" || sameLine
           ? (sameLine ?? findClose(state, name, startLine, contentStart, state.eMarks[endLine - 1]!))
           : findMatchingClose(state, name, startLine, endLine, model === "block");
-      if (!close) return false;
+      if (!close) {
+        if (!silent && HIDES_WHAT_FOLLOWS.has(name) && !closeRegExp(name).test(state.src.slice(contentStart))) {
+          throw new MarkdownMistake(
+            `<${name}> is opened here and never closed: a browser would ${name === "details" ? "fold the rest of the page into it" : "make the rest of the page its summary line"}`,
+            startLine + 1,
+            name === "details"
+              ? "add </details> on a line of its own where the aside ends"
+              : "end the summary with </summary> on the same line: <summary markdown=\"span\">…</summary>",
+          );
+        }
+        return false;
+      }
       if (silent) return true;
 
       const afterClose = state.src.slice(close.end, state.eMarks[close.line]);

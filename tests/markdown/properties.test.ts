@@ -1,7 +1,9 @@
-// Property-based: markdown-ish documents mixing every construct never make rendering throw, the table of
-// contents only links to ids that exist, and a heading's id is nobody else's.
+// Property-based: markdown-ish documents mixing every construct never make rendering throw (but for an aside
+// left open, which it names), the table of contents only links to ids that exist, and a heading's id is
+// nobody else's.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MarkdownMistake } from "../../src/errors.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { attr, elements, ids, parseHtml, tocTargets } from "./html.ts";
 
@@ -59,10 +61,19 @@ const documents = fc.array(line, { maxLength: 40 }).map((lines) => lines.join("\
 describe("markdown properties", () => {
   const md = createMarkdown();
 
-  it("renders any markdown-ish document without throwing, TOC links land on ids, heading ids are unique", () => {
+  it("renders any markdown-ish document without throwing (but for an aside left open), TOC links land on ids, heading ids are unique", () => {
     fc.assert(
       fc.property(documents, (source) => {
-        const root = parseHtml(md.render(source, {}));
+        let html: string;
+        try {
+          html = md.render(source, {});
+        } catch (error) {
+          // The one mistake rendering refuses: an aside opened and never closed after, which hides the rest.
+          expect(error).toBeInstanceOf(MarkdownMistake);
+          expect(source).toMatch(/<(details|summary)\b(?![^]*<\/\1)/);
+          return;
+        }
+        const root = parseHtml(html);
         const pageIds = ids(root);
         const known = new Set(pageIds);
         expect(tocTargets(root).filter((target) => !known.has(target))).toEqual([]);

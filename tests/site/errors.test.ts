@@ -130,3 +130,24 @@ describe("bad Liquid", () => {
     expect(missing.message).toMatch(/index\.md:5: Liquid: ENOENT: Failed to lookup "note\.html" in .*\n {2}→ there is no note\.html in \S*_includes\/: add it there, or correct the name/);
   });
 });
+
+describe("an aside left open", () => {
+  const page = (text: string) => `---\ntitle: "an essay"\ncolor: "teal"\n---\n\nthe first line\n\n${text}\n\n## what it cost\n\nthe last words\n`;
+
+  it("names the line of a <details> or a <summary> never closed, which would hide the rest of the page", async () => {
+    const details = await failure({ "index.md": "home\n", "essay.md": page('<details><summary markdown="span">an aside</summary>\n\ninside the aside') });
+    expect(details.message).toBe(
+      `${path.relative(process.cwd(), path.join(details.input, "essay.md"))}:8: <details> is opened here and never closed: a browser would fold the rest of the page into it\n` +
+        "  → add </details> on a line of its own where the aside ends",
+    );
+    const summary = await failure({ "index.md": "home\n", "essay.md": page('<details>\n<summary markdown="span">an aside\n\ninside\n</details>') });
+    expect(summary.message).toMatch(/essay\.md:9: <summary> is opened here and never closed[^\n]*\n {2}→ end the summary with <\/summary> on the same line/);
+  });
+
+  it("builds one closed anywhere after it, even mid-line, as before", async () => {
+    const input = writeFixture({ "index.md": "home\n", "essay.md": page("<details>\n<summary>an aside</summary>\ninside the aside, then </details> and more") });
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+    await build({ input, output, quiet: true });
+    expect(readFileSync(path.join(output, "essay", "index.html"), "utf8")).toContain("the last words");
+  });
+});

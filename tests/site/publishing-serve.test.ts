@@ -157,6 +157,14 @@ describe("the dev server", () => {
     await within(10, "d's new title", async () => ((await site.fetchPage("/d/")).$("h1").text().trim() === "d, renamed" ? true : undefined));
   });
 
+  it("leaves out a page whose text-only save opens an aside it never closes, naming its file and line", async () => {
+    const site = await start({ "index.md": "home\n", "a.md": essay("a"), "d.md": essay("d") });
+    writeFileSync(path.join(site.input, "a.md"), essay("a").replace("the body\n", "the body\n\n<details><summary>more</summary>\n\nhidden\n"));
+    const report = await within(10, "a.md left out", () => site.errors().find((line) => line.includes("the rest of the site is built without it")));
+    expect(report).toMatch(/a\.md:7: <details> is opened here and never closed/);
+    await within(10, "a's error page", async () => (/a\.md could not be built$/.test((await site.fetchPage("/a/")).$("h1").text()) ? true : undefined));
+  });
+
   it("keeps a broken page out whatever comes between: a save of broken YAML, a broken data file, a rename", async () => {
     const brokenYaml = (title: string) => `---\ntitle: "${title}"\nexcerpt: [unclosed\n---\nbody\n`;
     const site = await start({ "index.md": "home\n", "a.md": essay("a"), "d.md": essay("d"), "_data/extra.json": '{"x": 1}\n' });
