@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["_site/", "_site.*/", "node_modules/", "coverage/", "tests/fixtures/", ".cache/", ".quire-cache/", "**/*.min.js"] },
+  { ignores: ["_site/", "_site.*/", "node_modules/", "coverage/", "tests/fixtures/", ".cache/", ".quire-cache/", ".quire-preview/", "**/*.min.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,7 +20,7 @@ usage:
 
 flags:
   --input DIR        folder of markdown pages (default: content)
-  --output DIR       folder the site is written to (default: _site)
+  --output DIR       folder the site is written to (default: _site; npm start: .quire-preview)
   --strict           fail the build when a link or anchor does not resolve
   --base-path PATH   serve the site under a sub-path, e.g. /blog/ (default: /)
   --port N           port for the dev server (default: 8080)

@@ -42,14 +42,21 @@ function printToConsole(quiet: boolean) {
 /** Files of a Jekyll site read with quire's configuration, not as pages: `_config.yml` and its palette. */
 const JEKYLL_SETTINGS = ["_config.yml", "_data/colors.tsv"];
 
+/** Where `npm start` writes the site it serves, unless told otherwise: not the output of `npm run build`, which
+ * never gets its drafts, its pages saying what is wrong, or a page it half-wrote. */
+export const PREVIEW_OUTPUT = ".quire-preview";
+
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
-  const base = { port: 8080, ...withDefaults({ drafts: true, ...partial, mode: "serve" }), ...dropUndefined(partial) };
+  const base = { port: 8080, ...withDefaults({ drafts: true, output: PREVIEW_OUTPUT, ...dropUndefined(partial), mode: "serve" }), ...dropUndefined(partial) };
   // Before a Jekyll site's settings: the configuration applies them afresh each time it is read (below).
   const unsettled: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
   const options: ServeOptions = withJekyllSite(unsettled);
   const { print } = options;
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot, options.cache ? options.cacheDir : undefined);
+  // Started empty (the folder is quire's, or empty: checked above): a page deleted since the last session is
+  // neither served nor taken for a link's target.
+  rmSync(options.output, { recursive: true, force: true });
   mkdirSync(options.output, { recursive: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();

@@ -9,8 +9,8 @@ const quire = (...args: string[]) =>
   spawnSync(process.execPath, ["src/launch.mjs", ...args], { encoding: "utf8" });
 
 /** The project root's entries, but for what other tests running beside this one make there (the dev server's
- * tests' page folders, the build cache). */
-const projectRoot = () => readdirSync(".").filter((name) => !name.startsWith(".test-") && name !== ".quire-cache").sort();
+ * tests' page folders and its output, the build cache). */
+const projectRoot = () => readdirSync(".").filter((name) => !name.startsWith(".test-") && name !== ".quire-cache" && name !== ".quire-preview").sort();
 
 describe("quire build --output", () => {
   it("refuses the project root", () => {

@@ -1,6 +1,6 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -163,6 +163,20 @@ describe("the dev server", () => {
     const report = await within(10, "a.md left out", () => site.errors().find((line) => line.includes("the rest of the site is built without it")));
     expect(report).toMatch(/a\.md:7: <details> is opened here and never closed/);
     await within(10, "a's error page", async () => (/a\.md could not be built$/.test((await site.fetchPage("/a/")).$("h1").text()) ? true : undefined));
+  });
+
+  it("serves from .quire-preview/ unless told otherwise, never _site/, emptied at each start", async () => {
+    const name = `preview-${process.pid}-${Date.now()}`;
+    const input = writeFixture({ "index.md": "home\n", [`${name}.md`]: essay("a draft", "teal").replace("title:", "draft: true\ntitle:") });
+    const lines: { line: string }[] = [];
+    const leftover = path.join(".quire-preview", "gone", "index.html");
+    mkdirSync(path.dirname(leftover), { recursive: true });
+    writeFileSync(path.join(".quire-preview", ".quire-output"), "");
+    writeFileSync(leftover, "<p>a page deleted since the last session</p>");
+    running = await serve({ input, port: await freePort(), print: (line) => lines.push({ line }) });
+    expect(readFileSync(path.join(".quire-preview", name, "index.html"), "utf8")).toContain("a draft");
+    expect(existsSync(path.join("_site", name))).toBe(false);
+    expect((await fetch(`http://127.0.0.1:${servedPort(lines)}/gone/`)).status).toBe(404);
   });
 
   it("keeps a broken page out whatever comes between: a save of broken YAML, a broken data file, a rename", async () => {
