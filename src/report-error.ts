@@ -1,6 +1,7 @@
 // Turns whatever a build threw into the message an author can act on.
 import { errorChain, findQuireError, findYamlError, QuireError, type MarkdownMistake } from "./errors.ts";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
@@ -42,6 +43,8 @@ export function describeBuildError(error: unknown): string {
   const chain = messages(error);
   const liquid = liquidError(chain);
   if (liquid) return liquid;
+  const nunjucks = nunjucksError(chain);
+  if (nunjucks) return nunjucks;
   const date = dateError(chain);
   if (date) return date;
   const hint = hintFor(chain.join("\n"));
@@ -57,6 +60,18 @@ function markdownMistake(mistake: MarkdownMistake, file: string | undefined): st
     // The file is gone (a watch-mode race): named without its line.
   }
   return new QuireError(mistake.message, file ?? "a page", line, mistake.hint).format();
+}
+
+/** Nunjucks names a layout's line after the page Eleventy was writing ("(./layouts/base.njk) [Line 81, Column
+ * 7]\n  unexpected token: %}"): the layout is what is wrong, so it comes first, at its line. */
+function nunjucksError(chain: string[]): string | undefined {
+  const joined = chain.join("\n");
+  const match = /\((\.?\/?[^()\s]+\.njk)\)\s*\[Line (\d+), Column (\d+)\]\s*\n?\s*(?:Error: )?([^\n]+)/.exec(joined);
+  if (!match) return undefined;
+  const [, template = "", line = "", column = "", reason = ""] = match;
+  const page = /from "([^"]+)"/.exec(joined)?.[1];
+  const rendering = page ? `, rendering ${page.replace(/^\.\//, "")}` : "";
+  return `${path.relative(process.cwd(), path.resolve(template))}:${line}: Nunjucks: ${reason.trim()} (column ${column}${rendering})\n  → fix the template on that line: every page that uses it fails the same way`;
 }
 
 /** LiquidJS names the line within the page's text after the front matter ("…, file:x.md, line:3, col:6"):

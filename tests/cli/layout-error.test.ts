@@ -1,0 +1,25 @@
+// A mistake in one of quire's layouts is named at the layout's own line, before the page being written.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyOfQuire, removeCopiesOfQuire } from "../helpers/quire-copy.ts";
+import { writeFixture } from "../helpers/site.ts";
+
+describe("a broken layout", () => {
+  afterAll(removeCopiesOfQuire);
+
+  it("is named at its line, with the page being written and what to do", () => {
+    const copy = copyOfQuire();
+    const layout = path.join(copy, "layouts", "base.njk");
+    const lines = readFileSync(layout, "utf8").split("\n");
+    lines.splice(80, 0, "{% if %}");
+    writeFileSync(layout, lines.join("\n"));
+    const input = writeFixture({ "index.md": "home\n" });
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
+    const run = spawnSync(process.execPath, [path.join(copy, "src/launch.mjs"), "build", "--input", input, "--output", output], { cwd: copy, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^layouts\/base\.njk:81: Nunjucks: unexpected token: %\} \(column 7, rendering \S+\.md\)\n {2}→ fix the template on that line/m);
+  });
+});
