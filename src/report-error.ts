@@ -33,7 +33,7 @@ export function describeBuildError(error: unknown): string {
     const file = fileFromMessages(error) ?? "a page";
     let mistake: ReturnType<typeof frontMatterMistake>;
     try {
-      mistake = frontMatterMistake(readFileSync(file, "utf8"), yamlErrorFileLine(yaml.line));
+      mistake = frontMatterMistake(readFileSync(file, "utf8"), yamlErrorFileLine(yaml.line), yaml.reason);
     } catch {
       // No file to read (a watch-mode race, or no file named): js-yaml's own account follows.
     }

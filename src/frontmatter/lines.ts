@@ -54,11 +54,12 @@ export function impossibleDate(source: string, parsed: Date): string | undefined
 }
 
 /**
- * What is wrong in front matter js-yaml refused at `errorLine` (the file's line), where it can be seen from the
- * text: an opening `---` never closed (the whole page was read as YAML), or a quote opened on an earlier line and
- * never closed there (js-yaml notices only lines later). Undefined when neither explains it.
+ * What is wrong in front matter js-yaml refused at `errorLine` (the file's line) for `reason`, where it can be
+ * seen from the text: an opening `---` never closed (the whole page was read as YAML), a quote, a [ or a { opened
+ * on an earlier line and never closed there (js-yaml notices only lines later), a key given twice, a key
+ * indented by mistake, a colon in a value. Undefined when none explains it.
  */
-export function frontMatterMistake(source: string, errorLine: number): { line: number; message: string; hint: string } | undefined {
+export function frontMatterMistake(source: string, errorLine: number, reason = ""): { line: number; message: string; hint: string } | undefined {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== "---") return undefined;
   // gray-matter closes front matter at a --- line only (YAML's ... does not close it).
@@ -88,6 +89,47 @@ export function frontMatterMistake(source: string, errorLine: number): { line: n
     // Closed well: the closing quote ends its line (a comment may follow), as a value's last quote does.
     const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?(?:\n|$)/ : /^(?:[^']|'')*'[ \t]*(?:#.*)?(?:\n|$)/).test(rest);
     if (!closed) return { line: index + 1, message: `this line opens a ${quote === '"' ? "double" : "single"} quote and does not close it`, hint: `end the value with ${quote} on the same line` };
+  }
+  return yamlReasonMistake(lines.slice(0, close), errorLine, reason);
+}
+
+/** What js-yaml's own reason means for the author, where its line alone does not say it. `lines`: the front
+ * matter's, from its opening `---`; `errorLine`: 1-based in the file. */
+function yamlReasonMistake(lines: string[], errorLine: number, reason: string): { line: number; message: string; hint: string } | undefined {
+  const keyOf = (line: string) => /^(\s*)([^\s:#][^:]*?):(?:\s|$)/.exec(line);
+  if (reason === "duplicated mapping key") {
+    const key = keyOf(lines[errorLine - 1] ?? "");
+    if (!key) return undefined;
+    const [, indent = "", name = ""] = key;
+    const first = lines.findIndex((line, index) => index < errorLine - 1 && keyOf(line)?.[1] === indent && keyOf(line)?.[2] === name);
+    const where = first === -1 ? "" : ` (first on line ${first + 1})`;
+    return { line: errorLine, message: `"${name}" is given twice${where}`, hint: "keep one of them" };
+  }
+  if (reason.includes("flow collection")) {
+    // A value that opens [ or { and leaves it open: js-yaml reads on and stops a line or more later.
+    for (let index = Math.min(errorLine, lines.length) - 1; index > 0; index--) {
+      const value = /^\s*[^\s:#][^:]*:\s+([[{].*)$/.exec(lines[index] ?? "")?.[1];
+      if (value === undefined) continue;
+      const [open, close] = value.startsWith("[") ? ["[", "]"] : ["{", "}"];
+      if (value.split(open).length > value.split(close).length) {
+        return {
+          line: index + 1,
+          message: `this line opens a ${open === "[" ? "list" : "mapping"} with ${open} and does not close it`,
+          hint: `end it with ${close} on the same line; if the value is text that starts with ${open}, put it in quotes`,
+        };
+      }
+    }
+    return undefined;
+  }
+  if (reason === "bad indentation of a mapping entry") {
+    const line = lines[errorLine - 1] ?? "";
+    if (/^\s+\S/.test(line)) {
+      return { line: errorLine, message: "this line is indented as if it belonged to the key above it", hint: "start each key of the front matter at the beginning of its line" };
+    }
+    const key = keyOf(line);
+    if (key && line.slice(key[0].length).includes(": ")) {
+      return { line: errorLine, message: `the value of "${key[2]}" has a colon and a space in it, which YAML reads as another key`, hint: `put the value in quotes: ${key[2]}: "like: this"` };
+    }
   }
   return undefined;
 }

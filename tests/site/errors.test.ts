@@ -85,7 +85,7 @@ describe("bad front matter", () => {
     expect(unclosed.message).toMatch(/u\.md:1: the front matter is not valid YAML: the front matter that starts here has no closing --- line/);
     // A quoted value over two lines is YAML: a mistake after it is still js-yaml's, at its line.
     const later = await failure({ "index.md": "home\n", "l.md": '---\nexcerpt: "a long\n  excerpt"\ntitle: ok\ncolor: teal: x\n---\ntext\n' });
-    expect(later.message).toMatch(/l\.md:5: the front matter is not valid YAML: bad indentation/);
+    expect(later.message).toMatch(/l\.md:5: the front matter is not valid YAML: the value of "color" has a colon and a space in it[^\n]*\n {2}→ put the value in quotes: color: "like: this"/);
     // A quote in a block scalar is text: the mistake after it is js-yaml's, at its line.
     const block = await failure({ "index.md": "home\n", "b.md": '---\ntitle: ok\ndescription: |\n  He said: "stop\n  and go\ntags: [a, b\n---\nbody\n' });
     expect(block.message).not.toContain("opens a double quote");
@@ -93,6 +93,15 @@ describe("bad front matter", () => {
     // YAML's ... does not end front matter here: said as such.
     const dots = await failure({ "index.md": "home\n", "d.md": "---\ntitle: ok\n...\nbody: text: here\n" });
     expect(dots.message).toMatch(/d\.md:1: the front matter is not valid YAML: the front matter that starts here has no closing --- line/);
+  });
+
+  it("says what js-yaml's refusals mean, at the line of the mistake: a key given twice, a [ left open, a key indented", async () => {
+    const twice = await failure({ "index.md": "home\n", "t.md": '---\ntitle: "a"\ncolor: teal\ntitle: "b"\n---\nbody\n' });
+    expect(twice.message).toMatch(/t\.md:4: the front matter is not valid YAML: "title" is given twice \(first on line 2\)\n {2}→ keep one of them/);
+    const list = await failure({ "index.md": "home\n", "l.md": "---\ntitle: x\nexcerpt: [why i stopped\ndate: 2024-01-01\n---\nbody\n" });
+    expect(list.message).toMatch(/l\.md:3: the front matter is not valid YAML: this line opens a list with \[ and does not close it\n {2}→ end it with \] on the same line; if the value is text that starts with \[, put it in quotes/);
+    const indented = await failure({ "index.md": "home\n", "i.md": '---\ntitle: "a"\n  color: teal\n---\nbody\n' });
+    expect(indented.message).toMatch(/i\.md:3: the front matter is not valid YAML: this line is indented as if it belonged to the key above it\n {2}→ start each key/);
   });
 
   it("refuses a date that is not in the calendar, with its line", async () => {

@@ -190,7 +190,7 @@ describe("the dev server", () => {
     // Saved alone with front matter that cannot be read (a text-only edit is tried first): left out, named.
     writeFileSync(path.join(site.input, "a.md"), brokenYaml("a"));
     const report = await within(10, "a.md left out", () => leftOut()[0]);
-    expect(report).toMatch(/a\.md:4: the front matter is not valid YAML/);
+    expect(report).toMatch(/a\.md:3: the front matter is not valid YAML: this line opens a list with \[/);
     await renamed("d, once");
     // A data file broken (every page comes back in and the build fails on the data), then mended: a.md is
     // left out again rather than stopping the site.
