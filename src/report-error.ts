@@ -118,6 +118,9 @@ function liquidHint(reason: string): string {
   if (reason.includes('illegal file path "undefined"')) {
     return 'name the included file in quotes, like {% include "note.html" %} (Jekyll\'s unquoted names are read in a site with a _config.yml)';
   }
+  if (reason.includes('tag "include_relative" not found')) {
+    return 'include_relative is Jekyll\'s, read in a site with a _config.yml; here, put the file in the includes folder (content/_includes/) and write {% include "name.md" %}';
+  }
   const lookup = /^ENOENT: Failed to lookup "([^"]+)" in "([^",]+)/.exec(reason);
   // include_relative looks for "./name" next to the page (its first folder is the includes folder all the same).
   if (lookup?.[1]?.startsWith("./")) return `there is no ${lookup[1].slice(2)} in the page's own folder: add it there, or correct the name`;

@@ -135,6 +135,8 @@ describe("bad Liquid", () => {
     expect(unquoted.message).toMatch(/index\.md:5: Liquid: illegal file path "undefined"\n {2}→ name the included file in quotes, like \{% include "note\.html" %\}/);
     const missing = await failure({ "index.md": '---\ntitle: t\n---\nline\n{% include "note.html" %}\n' });
     const relative = await failure({ "_config.yml": "title: s\n", "index.md": "home\n", "sub/index.md": "---\ntitle: t\n---\n{% include_relative aside.md %}\n" });
+    const plain = await failure({ "index.md": "home\n", "sub/index.md": "---\ntitle: t\n---\n{% include_relative aside.md %}\n" });
+    expect(plain.message).toMatch(/sub\/index\.md:4: Liquid: tag "include_relative" not found[^\n]*\n {2}→ include_relative is Jekyll's, read in a site with a _config\.yml; here, put the file in the includes folder \(content\/_includes\/\)/);
     expect(relative.message).toMatch(/sub\/index\.md:4: Liquid: [^\n]*\n {2}→ there is no aside\.md in the page's own folder: add it there, or correct the name/);
     expect(missing.message).toMatch(/index\.md:5: Liquid: ENOENT: Failed to lookup "note\.html" in .*\n {2}→ there is no note\.html in \S*_includes\/: add it there, or correct the name/);
   });

@@ -26,4 +26,12 @@ describe("Liquid in content", () => {
       "kept: {{ not liquid }}",
     ]);
   });
+
+  it("includes a file from _includes/ named in quotes, its parameters as variables", async () => {
+    const built = await buildSite({
+      "_includes/note.html": "<aside>{{ text }}</aside>",
+      "index.md": 'before {% include "note.html" text: "a word aside" %} after\n',
+    });
+    expect(built.page("/")("main aside").text()).toBe("a word aside");
+  });
 });
