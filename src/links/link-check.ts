@@ -214,6 +214,14 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
   return places[occurrence] ?? places[0];
 }
 
+/** What to do about a broken link nothing on the site is like. */
+function whatToDo(reason: string): string {
+  if (reason.includes("headings equally")) return "give the heading meant an id of its own ({: #an-id} on the line under it) and link to that";
+  if (reason.startsWith("no heading")) return "link to one of the page's headings (its contents list names them), or drop the #fragment";
+  if (reason.includes("base path")) return "begin the address with the base path, or give another site's address in full (https://…)";
+  return "correct the address, or remove the link if its page is gone";
+}
+
 /** The report as an author reads it: one line a problem, with the fix under it. */
 export function formatLinkReport(report: LinkReport): string {
   const where = (p: { inputPath: string; line?: number; layout?: boolean }) =>
@@ -221,7 +229,7 @@ export function formatLinkReport(report: LinkReport): string {
   const lines: string[] = [];
   for (const problem of report.broken) {
     lines.push(`${where(problem)}: broken link ${problem.text ? `"${problem.text}" ` : ""}→ ${problem.href}: ${problem.reason}`);
-    if (problem.suggestion) lines.push(`  → did you mean ${problem.suggestion}?`);
+    lines.push(`  → ${problem.suggestion ? `did you mean ${problem.suggestion}?` : whatToDo(problem.reason)}`);
   }
   for (const fix of report.corrected) lines.push(`${where(fix)}: corrected ${fix.from} → ${fix.to}`);
   return lines.join("\n");

@@ -102,7 +102,7 @@ describe("the link check", () => {
       "p.md": ["---", "title: p", "---", "first [a](<../missing/>)", "", "then [c][r]", "", "second [b](<../missing/>)", "", "[r]:  ../gone/", ""].join("\n"),
     });
     const report = formatLinkReport({ ...built.result.links, corrected: [] });
-    expect(report).toMatch(/p\.md:4: broken link "a" → \.\.\/missing\//);
+    expect(report).toMatch(/p\.md:4: broken link "a" → \.\.\/missing\/: no page or file at this address\n {2}→ correct the address, or remove the link if its page is gone\n/);
     expect(report).toMatch(/p\.md:8: broken link "b" → \.\.\/missing\//);
     // A reference written with two spaces is not one of the forms looked for: the page's, but no line.
     expect(report).toMatch(/p\.md \(line not found\): broken link "c" → \.\.\/gone\//);
