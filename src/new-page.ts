@@ -4,12 +4,14 @@ import path from "node:path";
 import { QuireError } from "./errors.ts";
 import { slugFor } from "./slug.ts";
 
-/** The new page's text: the title as given, the keys an author fills in, and a line to start from. */
-export function newPageText(title: string): string {
+/** The new page's text: the title as given, the day it was started (`today`, as 2024-07-31), the keys an author
+ * fills in, and a line to start from. */
+export function newPageText(title: string, today: string): string {
   return [
     "---",
     // JSON's string syntax is YAML's double-quoted string, so any title survives as written.
     `title: ${JSON.stringify(title)}`,
+    `date: ${today}         # the page's date in the feed: make it the day you publish`,
     `colour: "default"      # a palette name (README "The palette") or a hex colour like "311b92"`,
     `excerpt: ""            # one line about the page, for the home page and link previews`,
     "---",
@@ -44,6 +46,12 @@ export function createPage(title: string, input: string): string {
   }
   mkdirSync(path.dirname(file), { recursive: true });
   // "wx": even a file that appears between the check and the write is not overwritten.
-  writeFileSync(file, newPageText(title), { flag: "wx" });
+  writeFileSync(file, newPageText(title, localDay(new Date())), { flag: "wx" });
   return file;
+}
+
+/** The author's own day (their clock's, not UTC's), as 2024-07-31. */
+function localDay(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

@@ -19,6 +19,9 @@ describe("quire new", () => {
     expect(readFileSync(file, "utf8")).toContain('title: "A Brand New Essay!"');
     const site = await buildSite(input);
     expect(site.page("/a-brand-new-essay/")("h1").text().trim()).toBe("A Brand New Essay!");
+    // Dated the day it was started, so the feed carries it without a warning, before it is ever committed.
+    expect(site.result.warnings.filter((line) => line.includes("no date"))).toEqual([]);
+    expect(site.file("feed.xml")).toContain("/a-brand-new-essay/");
   });
 
   it("refuses to overwrite a page at the same URL, in either shape", () => {

@@ -26,9 +26,9 @@ describe("slugFor", () => {
 });
 
 describe("newPageText", () => {
-  it("is front matter that parses back to the title as written, with colour and excerpt to fill in", () => {
+  it("is front matter that parses back to the title as written and the day given, with colour and excerpt to fill in", () => {
     const title = 'on "quotes": colons & <tags> #1';
-    const { data } = matter(newPageText(title));
-    expect(data).toEqual({ title, colour: "default", excerpt: "" });
+    const { data } = matter(newPageText(title, "2024-07-31"));
+    expect(data).toEqual({ title, date: new Date("2024-07-31T00:00:00Z"), colour: "default", excerpt: "" });
   });
 });
