@@ -23,8 +23,12 @@ export class QuireError extends Error {
 export class MarkdownMistake extends QuireError {
   constructor(
     message: string,
-    /** 1-based, in the text after the front matter */
+    /** 1-based, in the text markdown-it was given: after the front matter, and after Liquid */
     readonly bodyLine: number,
+    /** That line's text, and which of the lines with that text it is (1 for the first): Liquid may have added
+     * or removed lines above it, so the file's own line is found by its text */
+    readonly lineText: string,
+    readonly occurrence: number,
     hint?: string,
   ) {
     super(message, undefined, undefined, hint);

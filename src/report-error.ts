@@ -2,6 +2,7 @@
 import { errorChain, findQuireError, findYamlError, QuireError, type MarkdownMistake } from "./errors.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { splitBody } from "./frontmatter/split.ts";
 import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
@@ -51,11 +52,18 @@ export function describeBuildError(error: unknown): string {
   return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
 }
 
-/** A mistake markdown-it found, at its line in the page's file (Eleventy names the page it was rendering). */
+/** A mistake markdown-it found, at its line in the page's file (Eleventy names the page it was rendering): the
+ * line with its text, as many of those down as it was in the text after Liquid. */
 function markdownMistake(mistake: MarkdownMistake, file: string | undefined): string {
   let line: number | undefined;
   try {
-    if (file) line = bodyLineToFileLine(readFileSync(file, "utf8"), mistake.bodyLine);
+    if (file) {
+      const source = readFileSync(file, "utf8");
+      const body = splitBody(source).split("\n");
+      let seen = 0;
+      const at = body.findIndex((text) => text === mistake.lineText && ++seen === mistake.occurrence);
+      if (at !== -1) line = bodyLineToFileLine(source, at + 1);
+    }
   } catch {
     // The file is gone (a watch-mode race): named without its line.
   }

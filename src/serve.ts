@@ -10,7 +10,7 @@ import { countPages } from "./build.ts";
 import { checkInputFolder, checkOutputFolder, OUTPUT_MARKER } from "./output-folder.ts";
 import { layoutsDir, publicDir, quireRoot } from "./paths.ts";
 import { describeBuildError } from "./report-error.ts";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pageLinksReader } from "./eleventy/build-cache.ts";
 import { formatLinkReport, LinkRegistry } from "./links/link-check.ts";
@@ -54,10 +54,10 @@ export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleven
   const { print } = options;
   checkInputFolder(options.input);
   checkOutputFolder(options.output, options.input, quireRoot, options.cache ? options.cacheDir : undefined);
-  // Started empty (the folder is quire's, or empty: checked above): a page deleted since the last session is
-  // neither served nor taken for a link's target.
-  rmSync(options.output, { recursive: true, force: true });
   mkdirSync(options.output, { recursive: true });
+  // Started empty (the folder is quire's, or empty: checked above): a page deleted since the last session is
+  // neither served nor taken for a link's target. The folder itself stays: it may be a link, or a mount point.
+  for (const entry of readdirSync(options.output)) rmSync(path.join(options.output, entry), { recursive: true, force: true });
   writeFileSync(path.join(options.output, OUTPUT_MARKER), "This folder is written by quire; each build replaces it whole.\n");
   const log = new BuildLog();
   // What the last build wrote, kept across a reload of the configuration.

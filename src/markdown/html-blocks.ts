@@ -112,6 +112,7 @@ export default function htmlBlocks(md: MarkdownIt, options?: Options): void {
           throw new MarkdownMistake(
             `<${name}> is opened here and never closed: a browser would ${name === "details" ? "fold the rest of the page into it" : "make the rest of the page its summary line"}`,
             startLine + 1,
+            ...lineAndOccurrence(state, startLine),
             name === "details"
               ? "add </details> on a line of its own where the aside ends"
               : "end the summary with </summary> on the same line: <summary markdown=\"span\">…</summary>",
@@ -164,6 +165,13 @@ export default function htmlBlocks(md: MarkdownIt, options?: Options): void {
       }
     }
   });
+}
+
+/** A line's text, and which of the lines with that text it is (1 for the first). */
+function lineAndOccurrence(state: StateBlock, line: number): [string, number] {
+  const lines = state.src.split("\n");
+  const text = lines[line] ?? "";
+  return [text, lines.slice(0, line).filter((other) => other === text).length + 1];
 }
 
 function closeRegExp(name: string): RegExp {

@@ -155,6 +155,17 @@ describe("an aside left open", () => {
     expect(summary.message).toMatch(/essay\.md:9: <summary> is opened here and never closed[^\n]*\n {2}→ end the summary with <\/summary> on the same line/);
   });
 
+  it("finds the line in the file when Liquid above it made the text longer or shorter", async () => {
+    const comment = "{% comment %}\nfour\nlines\nhere\n{% endcomment %}";
+    const { message } = await failure({
+      "_includes/long.html": "one\n\ntwo\n\nthree\n\nfour\n",
+      "index.md": "home\n",
+      "essay.md": page(`${comment}\n\n<details>\n<summary>closed</summary>\n</details>\n\n{% include "long.html" %}\n\n<details>\n<summary>left open</summary>`),
+    });
+    // Line 20 of the file: the second "<details>" line, after a comment Liquid drops and an include it expands.
+    expect(message).toMatch(/essay\.md:20: <details> is opened here and never closed/);
+  });
+
   it("builds one closed anywhere after it, even mid-line, as before", async () => {
     const input = writeFixture({ "index.md": "home\n", "essay.md": page("<details>\n<summary>an aside</summary>\ninside the aside, then </details> and more") });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");

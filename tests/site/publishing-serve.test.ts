@@ -1,6 +1,6 @@
 // `npm start` as an author uses it: the real dev server on a free port, a bad edit reported in quire's words
 // while the server keeps answering, and a fixed file served again without a restart.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -177,6 +177,20 @@ describe("the dev server", () => {
     expect(readFileSync(path.join(".quire-preview", name, "index.html"), "utf8")).toContain("a draft");
     expect(existsSync(path.join("_site", name))).toBe(false);
     expect((await fetch(`http://127.0.0.1:${servedPort(lines)}/gone/`)).status).toBe(404);
+  });
+
+  it("empties an output folder given by a link to it, keeping the link", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "quire-serve-"));
+    const real = path.join(dir, "real");
+    mkdirSync(path.join(real, "gone"), { recursive: true });
+    writeFileSync(path.join(real, ".quire-output"), "");
+    writeFileSync(path.join(real, "gone", "index.html"), "<p>old</p>");
+    symlinkSync(real, path.join(dir, "link"));
+    const input = writeFixture({ "index.md": "home\n" });
+    running = await serve({ input, output: `${path.join(dir, "link")}/`, port: await freePort(), print: () => {} });
+    expect(lstatSync(path.join(dir, "link")).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(real, "index.html"))).toBe(true);
+    expect(existsSync(path.join(real, "gone"))).toBe(false);
   });
 
   it("keeps a broken page out whatever comes between: a save of broken YAML, a broken data file, a rename", async () => {
