@@ -79,7 +79,14 @@ function nunjucksError(chain: string[]): string | undefined {
   const [, template = "", line = "", column = "", reason = ""] = match;
   const page = /from "([^"]+)"/.exec(joined)?.[1];
   const rendering = page ? `, rendering ${page.replace(/^\.\//, "")}` : "";
-  return `${path.relative(process.cwd(), path.resolve(template))}:${line}: Nunjucks: ${reason.trim()} (column ${column}${rendering})\n  → fix the template on that line: every page that uses it fails the same way`;
+  // Nunjucks counts from the end of the layout's own front matter.
+  let fileLine = Number(line);
+  try {
+    fileLine = bodyLineToFileLine(readFileSync(template, "utf8"), fileLine);
+  } catch {
+    // The layout is gone (a watch-mode race): Nunjucks's own count.
+  }
+  return `${path.relative(process.cwd(), path.resolve(template))}:${fileLine}: Nunjucks: ${reason.trim()} (column ${column}${rendering})\n  → fix the template on that line: every page that uses it fails the same way`;
 }
 
 /** LiquidJS names the line within the page's text after the front matter ("…, file:x.md, line:3, col:6"):

@@ -68,18 +68,10 @@ export function frontMatterMistake(source: string, errorLine: number, reason = "
     return { line: 1, message: "the front matter that starts here has no closing --- line, so the whole page was read as front matter", hint: "add a line with only --- where the front matter ends, before the page's text" };
   }
   // The lines of a block scalar (`key: |` or `key: >` and what is indented under it) are text, not values.
-  let blockIndent: number | undefined;
+  const text = blockScalarLines(lines.slice(0, close));
   for (let index = 1; index < Math.min(close, errorLine - 1); index++) {
+    if (text.has(index)) continue;
     const line = lines[index] ?? "";
-    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-    if (blockIndent !== undefined) {
-      if (line.trim() === "" || indent > blockIndent) continue;
-      blockIndent = undefined;
-    }
-    if (/^\s*[^\s:#][^:]*:\s*[|>][+-]?\d*\s*(#.*)?$/.test(line)) {
-      blockIndent = indent;
-      continue;
-    }
     const value = /^\s*[^\s:#][^:]*:\s+(["'])(.*)$/.exec(line);
     if (!value) continue;
     const [, quote = "", first = ""] = value;
@@ -96,19 +88,30 @@ export function frontMatterMistake(source: string, errorLine: number, reason = "
 /** What js-yaml's own reason means for the author, where its line alone does not say it. `lines`: the front
  * matter's, from its opening `---`; `errorLine`: 1-based in the file. */
 function yamlReasonMistake(lines: string[], errorLine: number, reason: string): { line: number; message: string; hint: string } | undefined {
-  const keyOf = (line: string) => /^(\s*)([^\s:#][^:]*?):(?:\s|$)/.exec(line);
+  const text = blockScalarLines(lines);
+  const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
+  const isValueLine = (index: number) => !text.has(index) && (lines[index] ?? "").trim() !== "" && !(lines[index] ?? "").trim().startsWith("#");
+  const errorIndex = errorLine - 1;
+  const errorText = lines[errorIndex] ?? "";
   if (reason === "duplicated mapping key") {
-    const key = keyOf(lines[errorLine - 1] ?? "");
+    const key = keyOf(errorText);
     if (!key) return undefined;
-    const [, indent = "", name = ""] = key;
-    const first = lines.findIndex((line, index) => index < errorLine - 1 && keyOf(line)?.[1] === indent && keyOf(line)?.[2] === name);
-    const where = first === -1 ? "" : ` (first on line ${first + 1})`;
-    return { line: errorLine, message: `"${name}" is given twice${where}`, hint: "keep one of them" };
+    // The first of the same name among its siblings: up to the key they are under (a line indented less).
+    let first: number | undefined;
+    for (let index = errorIndex - 1; index > 0; index--) {
+      if (!isValueLine(index)) continue;
+      const line = lines[index] ?? "";
+      if (indentOf(line) < key.indent) break;
+      if (indentOf(line) === key.indent && keyOf(line)?.name === key.name) first = index;
+    }
+    const where = first === undefined ? "" : ` (first on line ${first + 1})`;
+    return { line: errorLine, message: `"${key.name}" is given twice${where}`, hint: "keep one of them" };
   }
   if (reason.includes("flow collection")) {
     // A value that opens [ or { and leaves it open: js-yaml reads on and stops a line or more later.
     for (let index = Math.min(errorLine, lines.length) - 1; index > 0; index--) {
-      const value = /^\s*[^\s:#][^:]*:\s+([[{].*)$/.exec(lines[index] ?? "")?.[1];
+      if (!isValueLine(index)) continue;
+      const value = flowValue(lines[index] ?? "");
       if (value === undefined) continue;
       const [open, close] = value.startsWith("[") ? ["[", "]"] : ["{", "}"];
       if (value.split(open).length > value.split(close).length) {
@@ -119,17 +122,56 @@ function yamlReasonMistake(lines: string[], errorLine: number, reason: string): 
         };
       }
     }
+    if (reason.startsWith("missed comma") && flowValue(errorText) !== undefined) {
+      return { line: errorLine, message: "two entries on this line have no comma between them", hint: "put a comma between the entries; an entry with a comma or a bracket in it goes in quotes" };
+    }
     return undefined;
   }
   if (reason === "bad indentation of a mapping entry") {
-    const line = lines[errorLine - 1] ?? "";
-    if (/^\s+\S/.test(line)) {
-      return { line: errorLine, message: "this line is indented as if it belonged to the key above it", hint: "start each key of the front matter at the beginning of its line" };
+    const key = keyOf(errorText);
+    if (key && errorText.slice(key.length).includes(": ")) {
+      return { line: errorLine, message: `the value of "${key.name}" has a colon and a space in it, which YAML reads as another key`, hint: `put the value in quotes: ${key.name}: "like: this"` };
     }
-    const key = keyOf(line);
-    if (key && line.slice(key[0].length).includes(": ")) {
-      return { line: errorLine, message: `the value of "${key[2]}" has a colon and a space in it, which YAML reads as another key`, hint: `put the value in quotes: ${key[2]}: "like: this"` };
+    // A key indented under one that has a value of its own, so cannot hold keys.
+    let above = errorIndex - 1;
+    while (above > 0 && !isValueLine(above)) above--;
+    const parent = keyOf(lines[above] ?? "");
+    if (key && parent && indentOf(errorText) > parent.indent && (lines[above] ?? "").slice(parent.length).trim() !== "") {
+      const spaces = parent.indent === 0 ? "at the beginning of its line" : `${parent.indent} spaces in`;
+      return { line: errorLine, message: `"${key.name}" is indented under "${parent.name}", which has a value of its own`, hint: `start it ${spaces}, as "${parent.name}" is` };
     }
   }
   return undefined;
+}
+
+/** A `key:` line's indent and key (quotes taken off), and how long the `key:` part is. */
+function keyOf(line: string): { indent: number; name: string; length: number } | undefined {
+  const match = /^(\s*)(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:]*?))\s*:(?:\s|$)/.exec(line);
+  if (!match) return undefined;
+  return { indent: match[1]?.length ?? 0, name: match[2] ?? match[3] ?? match[4] ?? "", length: match[0].length };
+}
+
+/** A value that starts with [ or {, its quoted strings taken out (a bracket in quotes is text). */
+function flowValue(line: string): string | undefined {
+  const value = /^\s*[^\s:#][^:]*:\s+([[{].*)$/.exec(line)?.[1];
+  return value?.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, "");
+}
+
+/** The lines of block scalars (`key: |` or `key: >` and what is indented under it): text, not YAML. */
+function blockScalarLines(lines: string[]): Set<number> {
+  const text = new Set<number>();
+  let blockIndent: number | undefined;
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] ?? "";
+    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+    if (blockIndent !== undefined) {
+      if (line.trim() === "" || indent > blockIndent) {
+        text.add(index);
+        continue;
+      }
+      blockIndent = undefined;
+    }
+    if (/^\s*[^\s:#][^:]*:\s*[|>][+-]?\d*\s*(#.*)?$/.test(line)) blockIndent = indent;
+  }
+  return text;
 }

@@ -217,7 +217,7 @@ function sourceLine(cache: Map<string, string[] | undefined>, inputPath: string,
 /** What to do about a broken link nothing on the site is like. */
 function whatToDo(reason: string): string {
   if (reason.includes("headings equally")) return "give the heading meant an id of its own ({: #an-id} on the line under it) and link to that";
-  if (reason.startsWith("no heading")) return "link to one of the page's headings (its contents list names them), or drop the #fragment";
+  if (reason.startsWith("no heading")) return "link to one of the page's headings by its id, or drop the #fragment";
   if (reason.includes("base path")) return "begin the address with the base path, or give another site's address in full (https://…)";
   return "correct the address, or remove the link if its page is gone";
 }

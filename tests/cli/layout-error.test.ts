@@ -10,16 +10,27 @@ import { writeFixture } from "../helpers/site.ts";
 describe("a broken layout", () => {
   afterAll(removeCopiesOfQuire);
 
-  it("is named at its line, with the page being written and what to do", () => {
+  /** The build's error output with `{% if %}` written as line `line` of quire's layout `name`. */
+  function buildWithBroken(name: string, line: number, home: string) {
     const copy = copyOfQuire();
-    const layout = path.join(copy, "layouts", "base.njk");
+    const layout = path.join(copy, "layouts", name);
     const lines = readFileSync(layout, "utf8").split("\n");
-    lines.splice(80, 0, "{% if %}");
+    lines.splice(line - 1, 0, "{% if %}");
     writeFileSync(layout, lines.join("\n"));
-    const input = writeFixture({ "index.md": "home\n" });
+    const input = writeFixture({ "index.md": home });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
-    const run = spawnSync(process.execPath, [path.join(copy, "src/launch.mjs"), "build", "--input", input, "--output", output], { cwd: copy, encoding: "utf8" });
+    return spawnSync(process.execPath, [path.join(copy, "src/launch.mjs"), "build", "--input", input, "--output", output], { cwd: copy, encoding: "utf8" });
+  }
+
+  it("is named at its line, with the page being written and what to do", () => {
+    const run = buildWithBroken("base.njk", 81, "home\n");
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^layouts\/base\.njk:81: Nunjucks: unexpected token: %\} \(column 7, rendering \S+\.md\)\n {2}→ fix the template on that line/m);
+  });
+
+  it("counts the layout's own front matter in its line", () => {
+    const run = buildWithBroken("home.njk", 7, "---\nlayout: home.njk\n---\nhome\n");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^layouts\/home\.njk:7: Nunjucks: unexpected token: %\}/m);
   });
 });

@@ -101,7 +101,20 @@ describe("bad front matter", () => {
     const list = await failure({ "index.md": "home\n", "l.md": "---\ntitle: x\nexcerpt: [why i stopped\ndate: 2024-01-01\n---\nbody\n" });
     expect(list.message).toMatch(/l\.md:3: the front matter is not valid YAML: this line opens a list with \[ and does not close it\n {2}→ end it with \] on the same line; if the value is text that starts with \[, put it in quotes/);
     const indented = await failure({ "index.md": "home\n", "i.md": '---\ntitle: "a"\n  color: teal\n---\nbody\n' });
-    expect(indented.message).toMatch(/i\.md:3: the front matter is not valid YAML: this line is indented as if it belonged to the key above it\n {2}→ start each key/);
+    expect(indented.message).toMatch(/i\.md:3: the front matter is not valid YAML: "color" is indented under "title", which has a value of its own\n {2}→ start it at the beginning of its line, as "title" is/);
+  });
+
+  it("tells siblings from keys of the same name elsewhere, and text from YAML", async () => {
+    const message = async (frontMatter: string) => (await failure({ "index.md": "home\n", "f.md": `---\n${frontMatter}\n---\nbody\n` })).message;
+    // The same key under another parent is not the first of the two; a key in quotes is the same key.
+    expect(await message("a:\n  name: x\nb:\n  name: y\n  name: z")).toMatch(/f\.md:6: [^\n]*"name" is given twice \(first on line 5\)/);
+    expect(await message('title: a\n"title": b')).toMatch(/f\.md:3: [^\n]*"title" is given twice \(first on line 2\)/);
+    // A bracket in quotes or in a block of text opens nothing: the missing comma is the mistake, at its line.
+    expect(await message('tags: ["[wip", essay]\nseries: ["a" "b"]')).toMatch(/f\.md:3: [^\n]*two entries on this line have no comma between them/);
+    expect(await message('excerpt: |\n  note: [see below\ntags: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
+    // A colon in a nested value is the colon's fault, not the indentation's; a nested key too far in is told how far.
+    expect(await message("author:\n  name: Re: x")).toMatch(/f\.md:3: [^\n]*the value of "name" has a colon and a space in it/);
+    expect(await message("author:\n  name: a\n   email: b")).toMatch(/f\.md:4: [^\n]*"email" is indented under "name", which has a value of its own\n {2}→ start it 2 spaces in, as "name" is/);
   });
 
   it("refuses a date that is not in the calendar, with its line", async () => {
