@@ -25,10 +25,11 @@ export class MarkdownMistake extends QuireError {
     message: string,
     /** 1-based, in the text markdown-it was given: after the front matter, and after Liquid */
     readonly bodyLine: number,
-    /** That line's text, and which of the lines with that text it is (1 for the first): Liquid may have added
-     * or removed lines above it, so the file's own line is found by its text */
+    /** That line's text, which of the lines with that text it is (1 for the first), and how many there are:
+     * Liquid may have added or removed lines above it, so the file's own line is found by its text */
     readonly lineText: string,
     readonly occurrence: number,
+    readonly occurrences: number,
     hint?: string,
   ) {
     super(message, undefined, undefined, hint);

@@ -3,6 +3,7 @@ import { errorChain, findQuireError, findYamlError, QuireError, type MarkdownMis
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { splitBody } from "./frontmatter/split.ts";
+import { mayHoldLiquid } from "./cache/prerender.ts";
 import { bodyLineToFileLine, frontMatterKeyLine, frontMatterMistake, yamlErrorFileLine } from "./frontmatter/lines.ts";
 
 /** The file Eleventy was working on, from its wrapped error messages ("… (./content/x.md)"). */
@@ -52,17 +53,21 @@ export function describeBuildError(error: unknown): string {
   return `${chain.length > 0 ? chain.join("\n  ") : String(error)}${hint ? `\n  → ${hint}` : ""}`;
 }
 
-/** A mistake markdown-it found, at its line in the page's file (Eleventy names the page it was rendering): the
- * line with its text, as many of those down as it was in the text after Liquid. */
+/** A mistake markdown-it found, at its line in the page's file (Eleventy names the page it was rendering). The
+ * text it read is the file's after Liquid: its line is the file's when the file has no Liquid, else the line
+ * with its text, as many of those down, when Liquid made no more or fewer of them; else it is named without. */
 function markdownMistake(mistake: MarkdownMistake, file: string | undefined): string {
   let line: number | undefined;
   try {
     if (file) {
       const source = readFileSync(file, "utf8");
-      const body = splitBody(source).split("\n");
-      let seen = 0;
-      const at = body.findIndex((text) => text === mistake.lineText && ++seen === mistake.occurrence);
-      if (at !== -1) line = bodyLineToFileLine(source, at + 1);
+      const body = splitBody(source).split(/\r?\n/);
+      const same = body.filter((text) => text === mistake.lineText).length;
+      if (!mayHoldLiquid(body.join("\n"))) line = bodyLineToFileLine(source, mistake.bodyLine);
+      else if (same === mistake.occurrences) {
+        let seen = 0;
+        line = bodyLineToFileLine(source, body.findIndex((text) => text === mistake.lineText && ++seen === mistake.occurrence) + 1);
+      }
     }
   } catch {
     // The file is gone (a watch-mode race): named without its line.
@@ -71,22 +76,24 @@ function markdownMistake(mistake: MarkdownMistake, file: string | undefined): st
 }
 
 /** Nunjucks names a layout's line after the page Eleventy was writing ("(./layouts/base.njk) [Line 81, Column
- * 7]\n  unexpected token: %}"): the layout is what is wrong, so it comes first, at its line. */
+ * 7]\n  unexpected token: %}"): the layout is what is wrong, so it comes first, at its line. A mistake found while
+ * rendering ("… Error: Unable to call …") has only the line of the last tag before it, counted from 0. */
 function nunjucksError(chain: string[]): string | undefined {
   const joined = chain.join("\n");
-  const match = /\((\.?\/?[^()\s]+\.njk)\)\s*\[Line (\d+), Column (\d+)\]\s*\n?\s*(?:Error: )?([^\n]+)/.exec(joined);
+  const match = /\((\.?\/?[^()\s]+\.njk)\)\s*\[Line (\d+), Column (\d+)\]\s*\n?\s*(Error: )?([^\n]+)/.exec(joined);
   if (!match) return undefined;
-  const [, template = "", line = "", column = "", reason = ""] = match;
-  const page = /from "([^"]+)"/.exec(joined)?.[1];
-  const rendering = page ? `, rendering ${page.replace(/^\.\//, "")}` : "";
+  const [, template = "", line = "", column = "", rendering = "", reason = ""] = match;
+  const page = /from "([^"]+)"/.exec(joined)?.[1]?.replace(/^\.\//, "");
   // Nunjucks counts from the end of the layout's own front matter.
-  let fileLine = Number(line);
+  let fileLine = Number(line) + (rendering ? 1 : 0);
   try {
     fileLine = bodyLineToFileLine(readFileSync(template, "utf8"), fileLine);
   } catch {
     // The layout is gone (a watch-mode race): Nunjucks's own count.
   }
-  return `${path.relative(process.cwd(), path.resolve(template))}:${fileLine}: Nunjucks: ${reason.trim()} (column ${column}${rendering})\n  → fix the template on that line: every page that uses it fails the same way`;
+  const layout = path.relative(process.cwd(), path.resolve(template));
+  const where = rendering ? `${layout}: Nunjucks: ${reason.trim()} (at or after line ${fileLine}` : `${layout}:${fileLine}: Nunjucks: ${reason.trim()} (column ${column}`;
+  return `${where}${page ? `, rendering ${page}` : ""})\n  → fix the template ${rendering ? "there" : "on that line"}: every page that uses it fails the same way`;
 }
 
 /** LiquidJS names the line within the page's text after the front matter ("…, file:x.md, line:3, col:6"):

@@ -167,11 +167,12 @@ export default function htmlBlocks(md: MarkdownIt, options?: Options): void {
   });
 }
 
-/** A line's text, and which of the lines with that text it is (1 for the first). */
-function lineAndOccurrence(state: StateBlock, line: number): [string, number] {
+/** A line's text, which of the lines with that text it is (1 for the first), and how many there are. */
+function lineAndOccurrence(state: StateBlock, line: number): [string, number, number] {
   const lines = state.src.split("\n");
   const text = lines[line] ?? "";
-  return [text, lines.slice(0, line).filter((other) => other === text).length + 1];
+  const same = (other: string) => other === text;
+  return [text, lines.slice(0, line).filter(same).length + 1, lines.filter(same).length];
 }
 
 function closeRegExp(name: string): RegExp {

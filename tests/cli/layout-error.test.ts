@@ -10,12 +10,12 @@ import { writeFixture } from "../helpers/site.ts";
 describe("a broken layout", () => {
   afterAll(removeCopiesOfQuire);
 
-  /** The build's error output with `{% if %}` written as line `line` of quire's layout `name`. */
-  function buildWithBroken(name: string, line: number, home: string) {
+  /** The build's error output with `text` written as line `line` of quire's layout `name`. */
+  function buildWithBroken(name: string, line: number, home: string, text = "{% if %}") {
     const copy = copyOfQuire();
     const layout = path.join(copy, "layouts", name);
     const lines = readFileSync(layout, "utf8").split("\n");
-    lines.splice(line - 1, 0, "{% if %}");
+    lines.splice(line - 1, 0, text);
     writeFileSync(layout, lines.join("\n"));
     const input = writeFixture({ "index.md": home });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
@@ -32,5 +32,13 @@ describe("a broken layout", () => {
     const run = buildWithBroken("home.njk", 7, "---\nlayout: home.njk\n---\nhome\n");
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^layouts\/home\.njk:7: Nunjucks: unexpected token: %\}/m);
+  });
+
+  it("names a mistake found while rendering in the layout, after the last tag Nunjucks knew the line of", () => {
+    const run = buildWithBroken("base.njk", 81, "home\n", "<p>{{ nosuch() }}</p>");
+    expect(run.status).toBe(1);
+    const line = Number(/^layouts\/base\.njk: Nunjucks: Unable to call `nosuch`, which is undefined or falsey \(at or after line (\d+), rendering \S+\.md\)$/m.exec(run.stderr)?.[1]);
+    expect(line).toBeGreaterThan(0);
+    expect(line).toBeLessThanOrEqual(81);
   });
 });

@@ -179,6 +179,14 @@ describe("an aside left open", () => {
     expect(message).toMatch(/essay\.md:20: <details> is opened here and never closed/);
   });
 
+  it("names the line in a file written with CRLF line ends, and names only the file when Liquid leaves the line unclear", async () => {
+    const crlf = await failure({ "index.md": "home\n", "essay.md": page("<details>\n<summary>left open</summary>").replace(/\n/g, "\r\n") });
+    expect(crlf.message).toMatch(/essay\.md:8: <details> is opened here and never closed/);
+    // A commented-out <details> above: the file has two such lines, the text markdown read one.
+    const unclear = await failure({ "index.md": "home\n", "essay.md": page("{% comment %}\n<details>\n{% endcomment %}\n\n<details>\n<summary>left open</summary>") });
+    expect(unclear.message).toMatch(/essay\.md: <details> is opened here and never closed/);
+  });
+
   it("builds one closed anywhere after it, even mid-line, as before", async () => {
     const input = writeFixture({ "index.md": "home\n", "essay.md": page("<details>\n<summary>an aside</summary>\ninside the aside, then </details> and more") });
     const output = path.join(mkdtempSync(path.join(tmpdir(), "quire-out-")), "site");
