@@ -89,54 +89,55 @@ export function frontMatterMistake(source: string, errorLine: number, reason = "
  * matter's, from its opening `---`; `errorLine`: 1-based in the file. */
 function yamlReasonMistake(lines: string[], errorLine: number, reason: string): { line: number; message: string; hint: string } | undefined {
   const text = blockScalarLines(lines);
-  const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
   const isValueLine = (index: number) => !text.has(index) && (lines[index] ?? "").trim() !== "" && !(lines[index] ?? "").trim().startsWith("#");
+  // A line's indent, a list item's "- " counted in.
+  const indentOf = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;
   const errorIndex = errorLine - 1;
   const errorText = lines[errorIndex] ?? "";
   if (reason === "duplicated mapping key") {
     const key = keyOf(errorText);
-    if (!key) return undefined;
-    // The first of the same name among its siblings: up to the key they are under (a line indented less).
+    // A key given twice inside { }: js-yaml's own words, at its line.
+    if (!key || /^[[{]/.test(valueOf(errorText, key))) return undefined;
+    // The first of the same name among its siblings: up to the key they are under (a line indented less), or
+    // the start of their list item.
     let first: number | undefined;
     for (let index = errorIndex - 1; index > 0; index--) {
       if (!isValueLine(index)) continue;
       const line = lines[index] ?? "";
       if (indentOf(line) < key.indent) break;
       if (indentOf(line) === key.indent && keyOf(line)?.name === key.name) first = index;
+      if (indentOf(line) === key.indent && /^\s*-\s/.test(line)) break;
     }
     const where = first === undefined ? "" : ` (first on line ${first + 1})`;
     return { line: errorLine, message: `"${key.name}" is given twice${where}`, hint: "keep one of them" };
   }
   if (reason.includes("flow collection")) {
-    // A value that opens [ or { and leaves it open: js-yaml reads on and stops a line or more later.
-    for (let index = Math.min(errorLine, lines.length) - 1; index > 0; index--) {
-      if (!isValueLine(index)) continue;
-      const value = flowValue(lines[index] ?? "");
-      if (value === undefined) continue;
-      const [open, close] = value.startsWith("[") ? ["[", "]"] : ["{", "}"];
-      if (value.split(open).length > value.split(close).length) {
-        return {
-          line: index + 1,
-          message: `this line opens a ${open === "[" ? "list" : "mapping"} with ${open} and does not close it`,
-          hint: `end it with ${close} on the same line; if the value is text that starts with ${open}, put it in quotes`,
-        };
-      }
+    // A [ or { left open: js-yaml reads on and stops a line or more later.
+    const open = openCollection(lines, text, Math.min(errorIndex, lines.length - 1));
+    if (open) {
+      const close = open.bracket === "[" ? "]" : "}";
+      return {
+        line: open.index + 1,
+        message: `this line opens a ${open.bracket === "[" ? "list" : "mapping"} with ${open.bracket} that is not closed`,
+        hint: `end it with ${close}; if the value is text that starts with ${open.bracket}, put it in quotes`,
+      };
     }
-    if (reason.startsWith("missed comma") && flowValue(errorText) !== undefined) {
+    if (reason.startsWith("missed comma")) {
       return { line: errorLine, message: "two entries on this line have no comma between them", hint: "put a comma between the entries; an entry with a comma or a bracket in it goes in quotes" };
     }
     return undefined;
   }
   if (reason === "bad indentation of a mapping entry") {
     const key = keyOf(errorText);
-    if (key && errorText.slice(key.length).includes(": ")) {
+    if (key && valueOf(errorText, key).includes(": ")) {
       return { line: errorLine, message: `the value of "${key.name}" has a colon and a space in it, which YAML reads as another key`, hint: `put the value in quotes: ${key.name}: "like: this"` };
     }
     // A key indented under one that has a value of its own, so cannot hold keys.
     let above = errorIndex - 1;
     while (above > 0 && !isValueLine(above)) above--;
-    const parent = keyOf(lines[above] ?? "");
-    if (key && parent && indentOf(errorText) > parent.indent && (lines[above] ?? "").slice(parent.length).trim() !== "") {
+    const parentLine = lines[above] ?? "";
+    const parent = keyOf(parentLine);
+    if (key && parent && indentOf(errorText) > parent.indent && valueOf(parentLine, parent) !== "") {
       const spaces = parent.indent === 0 ? "at the beginning of its line" : `${parent.indent} spaces in`;
       return { line: errorLine, message: `"${key.name}" is indented under "${parent.name}", which has a value of its own`, hint: `start it ${spaces}, as "${parent.name}" is` };
     }
@@ -144,17 +145,41 @@ function yamlReasonMistake(lines: string[], errorLine: number, reason: string): 
   return undefined;
 }
 
-/** A `key:` line's indent and key (quotes taken off), and how long the `key:` part is. */
+/** A `key:` line's indent (a list item's "- " counted in), its key (quotes taken off), and how long the part up
+ * to the colon is. */
 function keyOf(line: string): { indent: number; name: string; length: number } | undefined {
-  const match = /^(\s*)(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:]*?))\s*:(?:\s|$)/.exec(line);
+  const match = /^(\s*(?:-\s+)*)(?:"([^"]*)"|'([^']*)'|([^\s:#"'-][^:]*?|-[^\s:][^:]*?))\s*:(?:\s|$)/.exec(line);
   if (!match) return undefined;
   return { indent: match[1]?.length ?? 0, name: match[2] ?? match[3] ?? match[4] ?? "", length: match[0].length };
 }
 
-/** A value that starts with [ or {, its quoted strings taken out (a bracket in quotes is text). */
-function flowValue(line: string): string | undefined {
-  const value = /^\s*[^\s:#][^:]*:\s+([[{].*)$/.exec(line)?.[1];
-  return value?.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, "");
+/** What follows a key on its line, quoted text and a comment taken out (a colon or bracket in quotes is text). */
+function valueOf(line: string, key: { length: number }): string {
+  return withoutQuotesAndComment(line.slice(key.length)).trim();
+}
+
+function withoutQuotesAndComment(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "$1");
+}
+
+/** The [ or { still open at line `last` (0-based), and the line it was opened on. A collection starts only where a
+ * value does (after `key:` or `- `): a bracket inside plain text is text. */
+function openCollection(lines: string[], text: Set<number>, last: number): { index: number; bracket: string } | undefined {
+  const stack: { index: number; bracket: string }[] = [];
+  for (let index = 1; index <= last; index++) {
+    if (text.has(index)) continue;
+    let line = withoutQuotesAndComment(lines[index] ?? "");
+    if (stack.length === 0) {
+      const start = /^\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s:#"'[{][^:]*?)\s*:\s+)?(?=[[{])/.exec(line);
+      if (!start) continue;
+      line = line.slice(start[0].length);
+    }
+    for (const char of line) {
+      if (char === "[" || char === "{") stack.push({ index, bracket: char });
+      else if ((char === "]" || char === "}") && stack.length > 0) stack.pop();
+    }
+  }
+  return stack[0];
 }
 
 /** The lines of block scalars (`key: |` or `key: >` and what is indented under it): text, not YAML. */
@@ -171,7 +196,8 @@ function blockScalarLines(lines: string[]): Set<number> {
       }
       blockIndent = undefined;
     }
-    if (/^\s*[^\s:#][^:]*:\s*[|>][+-]?\d*\s*(#.*)?$/.test(line)) blockIndent = indent;
+    // `key: |`, `- |`, `key: >-`, `key: |2-`: a block scalar, the lines indented under it its text.
+    if (/^\s*(?:-\s+)*(?:[^\s:#][^:]*:\s*)?[|>](?:[+-]?\d*|\d+[+-])\s*(#.*)?$/.test(line)) blockIndent = indent;
   }
   return text;
 }

@@ -99,7 +99,7 @@ describe("bad front matter", () => {
     const twice = await failure({ "index.md": "home\n", "t.md": '---\ntitle: "a"\ncolor: teal\ntitle: "b"\n---\nbody\n' });
     expect(twice.message).toMatch(/t\.md:4: the front matter is not valid YAML: "title" is given twice \(first on line 2\)\n {2}→ keep one of them/);
     const list = await failure({ "index.md": "home\n", "l.md": "---\ntitle: x\nexcerpt: [why i stopped\ndate: 2024-01-01\n---\nbody\n" });
-    expect(list.message).toMatch(/l\.md:3: the front matter is not valid YAML: this line opens a list with \[ and does not close it\n {2}→ end it with \] on the same line; if the value is text that starts with \[, put it in quotes/);
+    expect(list.message).toMatch(/l\.md:3: the front matter is not valid YAML: this line opens a list with \[ that is not closed\n {2}→ end it with \]; if the value is text that starts with \[, put it in quotes/);
     const indented = await failure({ "index.md": "home\n", "i.md": '---\ntitle: "a"\n  color: teal\n---\nbody\n' });
     expect(indented.message).toMatch(/i\.md:3: the front matter is not valid YAML: "color" is indented under "title", which has a value of its own\n {2}→ start it at the beginning of its line, as "title" is/);
   });
@@ -112,6 +112,18 @@ describe("bad front matter", () => {
     // A bracket in quotes or in a block of text opens nothing: the missing comma is the mistake, at its line.
     expect(await message('tags: ["[wip", essay]\nseries: ["a" "b"]')).toMatch(/f\.md:3: [^\n]*two entries on this line have no comma between them/);
     expect(await message('excerpt: |\n  note: [see below\ntags: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
+    // A list closed on a later line, or a bracket in a comment or in plain text, opens nothing that stays open.
+    expect(await message('tags: [a,\n  "b" "c"]\ntitle: x')).toMatch(/f\.md:3: [^\n]*two entries on this line have no comma between them/);
+    expect(await message("tags: [a,\n  b]\nseries:\n  - [x, y\n  - z")).toMatch(/f\.md:5: [^\n]*this line opens a list with \[ that is not closed/);
+    expect(await message('tags: [a, b] # see [1\ntitle: chapter [2\nseries: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
+    expect(await message('notes:\n  - |\n    see: [below\ntags: ["a" "b"]')).toMatch(/f\.md:5: [^\n]*two entries on this line have no comma between them/);
+    // Keys in list items are siblings of the item's other keys only; a key given twice inside { } is js-yaml's to name.
+    expect(await message("people:\n  - name: a\n    age: 1\n    name: b")).toMatch(/f\.md:5: [^\n]*"name" is given twice \(first on line 3\)/);
+    expect(await message("people:\n  - name: a\n  - name: b\n    name: c")).toMatch(/f\.md:5: [^\n]*"name" is given twice \(first on line 4\)/);
+    expect(await message("meta: {a: 1, a: 2}")).not.toContain('"meta" is given twice');
+    // A colon in quotes or a comment is text: the indentation is the mistake.
+    expect(await message('title: a\n  note: "see: here"')).toMatch(/f\.md:3: [^\n]*"note" is indented under "title", which has a value of its own/);
+    expect(await message("authors:\n  - name: a\n      email: b")).toMatch(/f\.md:4: [^\n]*"email" is indented under "name"[^\n]*\n {2}→ start it 4 spaces in, as "name" is/);
     // A colon in a nested value is the colon's fault, not the indentation's; a nested key too far in is told how far.
     expect(await message("author:\n  name: Re: x")).toMatch(/f\.md:3: [^\n]*the value of "name" has a colon and a space in it/);
     expect(await message("author:\n  name: a\n   email: b")).toMatch(/f\.md:4: [^\n]*"email" is indented under "name", which has a value of its own\n {2}→ start it 2 spaces in, as "name" is/);
