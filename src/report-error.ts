@@ -77,10 +77,10 @@ function markdownMistake(mistake: MarkdownMistake, file: string | undefined): st
 
 /** Nunjucks names a layout's line after the page Eleventy was writing ("(./layouts/base.njk) [Line 81, Column
  * 7]\n  unexpected token: %}"): the layout is what is wrong, so it comes first, at its line. A mistake found while
- * rendering ("… Error: Unable to call …") has only the line of the last tag before it, counted from 0. */
+ * rendering ("… Error: Unable to call …", "TypeError: …") has only the line of the last tag before it, counted from 0. */
 function nunjucksError(chain: string[]): string | undefined {
   const joined = chain.join("\n");
-  const match = /\((\.?\/?[^()\s]+\.njk)\)\s*\[Line (\d+), Column (\d+)\]\s*\n?\s*(Error: )?([^\n]+)/.exec(joined);
+  const match = /\((\.?\/?[^()\s]+\.njk)\)\s*\[Line (\d+), Column (\d+)\]\s*\n?\s*([A-Za-z]*Error: )?([^\n]+)/.exec(joined);
   if (!match) return undefined;
   const [, template = "", line = "", column = "", rendering = "", reason = ""] = match;
   const page = /from "([^"]+)"/.exec(joined)?.[1]?.replace(/^\.\//, "");

@@ -92,12 +92,11 @@ function yamlReasonMistake(lines: string[], errorLine: number, reason: string): 
   const isValueLine = (index: number) => !text.has(index) && (lines[index] ?? "").trim() !== "" && !(lines[index] ?? "").trim().startsWith("#");
   // A line's indent, a list item's "- " counted in.
   const indentOf = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;
-  const errorIndex = errorLine - 1;
+  const errorIndex = Math.min(Math.max(errorLine - 1, 0), lines.length);
   const errorText = lines[errorIndex] ?? "";
   if (reason === "duplicated mapping key") {
     const key = keyOf(errorText);
-    // A key given twice inside { }: js-yaml's own words, at its line.
-    if (!key || /^[[{]/.test(valueOf(errorText, key))) return undefined;
+    if (!key) return undefined;
     // The first of the same name among its siblings: up to the key they are under (a line indented less), or
     // the start of their list item.
     let first: number | undefined;
@@ -108,22 +107,33 @@ function yamlReasonMistake(lines: string[], errorLine: number, reason: string): 
       if (indentOf(line) === key.indent && keyOf(line)?.name === key.name) first = index;
       if (indentOf(line) === key.indent && /^\s*-\s/.test(line)) break;
     }
+    // None, and a [ … ] or { … } on the line: the key given twice is inside it, js-yaml's to name.
+    if (first === undefined && /^[[{]/.test(valueOf(errorText, key))) return undefined;
     const where = first === undefined ? "" : ` (first on line ${first + 1})`;
     return { line: errorLine, message: `"${key.name}" is given twice${where}`, hint: "keep one of them" };
   }
   if (reason.includes("flow collection")) {
+    const collections = flowCollections(lines, text);
+    // A bracket closed by the other kind: said as such, at the line that opened it.
+    const mismatched = collections.find((c) => c.opened <= errorIndex && c.closedBy !== undefined && c.closedBy !== c.closer);
+    if (mismatched) {
+      return { line: mismatched.opened + 1, message: `the ${mismatched.bracket} this line opens is closed with ${mismatched.closedBy}`, hint: `close it with ${mismatched.closer}` };
+    }
     // A [ or { left open: js-yaml reads on and stops a line or more later.
-    const open = openCollection(lines, text, Math.min(errorIndex, lines.length - 1));
+    const open = collections.find((c) => c.opened <= errorIndex && c.closed === undefined);
     if (open) {
-      const close = open.bracket === "[" ? "]" : "}";
       return {
-        line: open.index + 1,
+        line: open.opened + 1,
         message: `this line opens a ${open.bracket === "[" ? "list" : "mapping"} with ${open.bracket} that is not closed`,
-        hint: `end it with ${close}; if the value is text that starts with ${open.bracket}, put it in quotes`,
+        hint: `end it with ${open.closer}; if the value is text that starts with ${open.bracket}, put it in quotes`,
       };
     }
-    if (reason.startsWith("missed comma")) {
-      return { line: errorLine, message: "two entries on this line have no comma between them", hint: "put a comma between the entries; an entry with a comma or a bracket in it goes in quotes" };
+    // The error line within a [ … ] or { … }: a comma left out there, or at the end of the entry before it.
+    const around = collections.find((c) => c.opened <= errorIndex && c.closed !== undefined && c.closed >= errorIndex);
+    if (reason.startsWith("missed comma") && around) {
+      return around.opened === around.closed
+        ? { line: errorLine, message: "two entries on this line have no comma between them", hint: "put a comma between the entries; an entry with a comma or a bracket in it goes in quotes" }
+        : { line: errorLine, message: `an entry of the ${around.bracket === "[" ? "list" : "mapping"} opened on line ${around.opened + 1} has no comma after it, on this line or the one before`, hint: "end every entry but the last with a comma; an entry with a comma or a bracket in it goes in quotes" };
     }
     return undefined;
   }
@@ -137,6 +147,10 @@ function yamlReasonMistake(lines: string[], errorLine: number, reason: string): 
     while (above > 0 && !isValueLine(above)) above--;
     const parentLine = lines[above] ?? "";
     const parent = keyOf(parentLine);
+    // Words with spaces before the colon, under a value of words: the value going on, its colon read as a key's.
+    if (key && parent && key.name.includes(" ") && indentOf(errorText) > parent.indent && /^[^"'[{&!|>]/.test(valueOf(parentLine, parent))) {
+      return { line: errorLine, message: `this line goes on the value of "${parent.name}", and its colon and space make YAML read a key`, hint: `put the whole value of "${parent.name}" in quotes, from line ${above + 1}: ${parent.name}: "…"` };
+    }
     if (key && parent && indentOf(errorText) > parent.indent && valueOf(parentLine, parent) !== "") {
       const spaces = parent.indent === 0 ? "at the beginning of its line" : `${parent.indent} spaces in`;
       return { line: errorLine, message: `"${key.name}" is indented under "${parent.name}", which has a value of its own`, hint: `start it ${spaces}, as "${parent.name}" is` };
@@ -162,24 +176,35 @@ function withoutQuotesAndComment(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "$1");
 }
 
-/** The [ or { still open at line `last` (0-based), and the line it was opened on. A collection starts only where a
- * value does (after `key:` or `- `): a bracket inside plain text is text. */
-function openCollection(lines: string[], text: Set<number>, last: number): { index: number; bracket: string } | undefined {
-  const stack: { index: number; bracket: string }[] = [];
-  for (let index = 1; index <= last; index++) {
+/** Every [ … ] and { … } of the front matter, outermost first: the line each opens on, the line it closes on (none
+ * when it never does) and with what. A collection starts only where a value does (after `key:`, `- `, an anchor
+ * or a tag): a bracket inside plain text is text, as are quotes, comments and blocks of text. */
+function flowCollections(lines: string[], text: Set<number>): { opened: number; bracket: string; closer: string; closed?: number; closedBy?: string }[] {
+  const found: { opened: number; bracket: string; closer: string; closed?: number; closedBy?: string }[] = [];
+  const stack: typeof found = [];
+  for (let index = 1; index < lines.length; index++) {
     if (text.has(index)) continue;
     let line = withoutQuotesAndComment(lines[index] ?? "");
     if (stack.length === 0) {
-      const start = /^\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s:#"'[{][^:]*?)\s*:\s+)?(?=[[{])/.exec(line);
+      const start = /^\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s:#"'[{][^:]*?)\s*:\s+)?(?:[&!]\S*\s+)*(?=[[{])/.exec(line);
       if (!start) continue;
       line = line.slice(start[0].length);
     }
     for (const char of line) {
-      if (char === "[" || char === "{") stack.push({ index, bracket: char });
-      else if ((char === "]" || char === "}") && stack.length > 0) stack.pop();
+      if (char === "[" || char === "{") {
+        const collection = { opened: index, bracket: char, closer: char === "[" ? "]" : "}" };
+        if (stack.length === 0) found.push(collection);
+        stack.push(collection);
+      } else if ((char === "]" || char === "}") && stack.length > 0) {
+        const collection = stack.pop()!;
+        Object.assign(collection, { closed: index, closedBy: char });
+        // Closed by the other kind: the rest of the text tells nothing more.
+        if (char !== collection.closer) return found.includes(collection) ? found : [collection, ...found];
+      }
+      if (stack.length === 0) break;
     }
   }
-  return stack[0];
+  return found;
 }
 
 /** The lines of block scalars (`key: |` or `key: >` and what is indented under it): text, not YAML. */
@@ -197,7 +222,7 @@ function blockScalarLines(lines: string[]): Set<number> {
       blockIndent = undefined;
     }
     // `key: |`, `- |`, `key: >-`, `key: |2-`: a block scalar, the lines indented under it its text.
-    if (/^\s*(?:-\s+)*(?:[^\s:#][^:]*:\s*)?[|>](?:[+-]?\d*|\d+[+-])\s*(#.*)?$/.test(line)) blockIndent = indent;
+    if (/^\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s:#][^:]*?)\s*:\s*)?(?:[&!]\S*\s+)*[|>](?:[+-]?\d*|\d+[+-])\s*(#.*)?$/.test(line)) blockIndent = indent;
   }
   return text;
 }

@@ -40,5 +40,8 @@ describe("a broken layout", () => {
     const line = Number(/^layouts\/base\.njk: Nunjucks: Unable to call `nosuch`, which is undefined or falsey \(at or after line (\d+), rendering \S+\.md\)$/m.exec(run.stderr)?.[1]);
     expect(line).toBeGreaterThan(0);
     expect(line).toBeLessThanOrEqual(81);
+    // JavaScript's own errors while rendering likewise, never an exact line.
+    const typed = buildWithBroken("base.njk", 81, "home\n", '<p>{{ nothing | join(",") }}</p>');
+    expect(typed.stderr).toMatch(/^layouts\/base\.njk: Nunjucks: Cannot read properties of undefined \(reading 'join'\) \(at or after line \d+, rendering \S+\.md\)$/m);
   });
 });

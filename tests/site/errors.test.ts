@@ -113,7 +113,14 @@ describe("bad front matter", () => {
     expect(await message('tags: ["[wip", essay]\nseries: ["a" "b"]')).toMatch(/f\.md:3: [^\n]*two entries on this line have no comma between them/);
     expect(await message('excerpt: |\n  note: [see below\ntags: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
     // A list closed on a later line, or a bracket in a comment or in plain text, opens nothing that stays open.
-    expect(await message('tags: [a,\n  "b" "c"]\ntitle: x')).toMatch(/f\.md:3: [^\n]*two entries on this line have no comma between them/);
+    expect(await message('tags: [a,\n  "b" "c"]\ntitle: x')).toMatch(/f\.md:3: [^\n]*an entry of the list opened on line 2 has no comma after it, on this line or the one before/);
+    expect(await message('tags: [\n  "a"\n  "b",\n  "c"\n]')).toMatch(/f\.md:4: [^\n]*an entry of the list opened on line 2 has no comma after it/);
+    expect(await message("meta: {a: [1, 2}")).toMatch(/f\.md:2: [^\n]*the \[ this line opens is closed with \}\n {2}→ close it with \]/);
+    expect(await message("base: &b [a, b\ntitle: x")).toMatch(/f\.md:2: [^\n]*this line opens a list with \[ that is not closed/);
+    expect(await message('note: &n |\n  [x\ntags: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
+    expect(await message("tags: [a]\ntags: [b]")).toMatch(/f\.md:3: [^\n]*"tags" is given twice \(first on line 2\)/);
+    // A long value going on over a line with a colon in it: the value wants quotes, not the line another indent.
+    expect(await message("description: a long description\n  that goes on: and on")).toMatch(/f\.md:3: [^\n]*this line goes on the value of "description"[^\n]*\n {2}→ put the whole value of "description" in quotes, from line 2/);
     expect(await message("tags: [a,\n  b]\nseries:\n  - [x, y\n  - z")).toMatch(/f\.md:5: [^\n]*this line opens a list with \[ that is not closed/);
     expect(await message('tags: [a, b] # see [1\ntitle: chapter [2\nseries: ["a" "b"]')).toMatch(/f\.md:4: [^\n]*two entries on this line have no comma between them/);
     expect(await message('notes:\n  - |\n    see: [below\ntags: ["a" "b"]')).toMatch(/f\.md:5: [^\n]*two entries on this line have no comma between them/);
