@@ -1,5 +1,5 @@
 // Turns whatever a build threw into the message an author can act on.
-import { errorChain, findQuireError, findYamlError, QuireError, type MarkdownMistake } from "./errors.ts";
+import { errorChain, findQuireError, findYamlError, MarkdownMistake, QuireError } from "./errors.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { splitBody } from "./frontmatter/split.ts";
@@ -28,7 +28,7 @@ function messages(error: unknown): string[] {
 /** A build failure as text: file:line: what is wrong, then what to do. */
 export function describeBuildError(error: unknown): string {
   const quire = findQuireError(error);
-  if (quire && "bodyLine" in quire && quire.file === undefined) return markdownMistake(quire as MarkdownMistake, fileFromMessages(error));
+  if (quire instanceof MarkdownMistake) return markdownMistake(quire, fileFromMessages(error));
   if (quire) return quire.format();
   const yaml = findYamlError(error);
   if (yaml) {
@@ -61,12 +61,12 @@ function markdownMistake(mistake: MarkdownMistake, file: string | undefined): st
   try {
     if (file) {
       const source = readFileSync(file, "utf8");
-      const body = splitBody(source).split(/\r?\n/);
-      const same = body.filter((text) => text === mistake.lineText).length;
-      if (!mayHoldLiquid(body.join("\n"))) line = bodyLineToFileLine(source, mistake.bodyLine);
-      else if (same === mistake.occurrences) {
+      const body = splitBody(source);
+      const lines = body.split(/\r?\n/);
+      if (!mayHoldLiquid(body)) line = bodyLineToFileLine(source, mistake.bodyLine);
+      else if (lines.filter((text) => text === mistake.lineText).length === mistake.occurrences) {
         let seen = 0;
-        line = bodyLineToFileLine(source, body.findIndex((text) => text === mistake.lineText && ++seen === mistake.occurrence) + 1);
+        line = bodyLineToFileLine(source, lines.findIndex((text) => text === mistake.lineText && ++seen === mistake.occurrence) + 1);
       }
     }
   } catch {

@@ -47,7 +47,7 @@ const JEKYLL_SETTINGS = ["_config.yml", "_data/colors.tsv"];
 export const PREVIEW_OUTPUT = ".quire-preview";
 
 export async function serve(partial: Partial<ServeOptions> = {}): Promise<Eleventy> {
-  const base = { port: 8080, ...withDefaults({ drafts: true, output: PREVIEW_OUTPUT, ...dropUndefined(partial), mode: "serve" }), ...dropUndefined(partial) };
+  const base = { port: 8080, ...withDefaults({ drafts: true, output: PREVIEW_OUTPUT, ...dropUndefined(partial), mode: "serve" }) };
   // Before a Jekyll site's settings: the configuration applies them afresh each time it is read (below).
   const unsettled: ServeOptions = { ...base, print: partial.print ?? printToConsole(base.quiet) };
   const options: ServeOptions = withJekyllSite(unsettled);

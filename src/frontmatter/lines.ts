@@ -67,8 +67,9 @@ export function frontMatterMistake(source: string, errorLine: number, reason = "
   if (close === -1) {
     return { line: 1, message: "the front matter that starts here has no closing --- line, so the whole page was read as front matter", hint: "add a line with only --- where the front matter ends, before the page's text" };
   }
+  const frontMatter = lines.slice(0, close);
   // The lines of a block scalar (`key: |` or `key: >` and what is indented under it) are text, not values.
-  const text = blockScalarLines(lines.slice(0, close));
+  const text = blockScalarLines(frontMatter);
   for (let index = 1; index < Math.min(close, errorLine - 1); index++) {
     if (text.has(index)) continue;
     const line = lines[index] ?? "";
@@ -82,13 +83,12 @@ export function frontMatterMistake(source: string, errorLine: number, reason = "
     const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?(?:\n|$)/ : /^(?:[^']|'')*'[ \t]*(?:#.*)?(?:\n|$)/).test(rest);
     if (!closed) return { line: index + 1, message: `this line opens a ${quote === '"' ? "double" : "single"} quote and does not close it`, hint: `end the value with ${quote} on the same line` };
   }
-  return yamlReasonMistake(lines.slice(0, close), errorLine, reason);
+  return yamlReasonMistake(frontMatter, text, errorLine, reason);
 }
 
 /** What js-yaml's own reason means for the author, where its line alone does not say it. `lines`: the front
- * matter's, from its opening `---`; `errorLine`: 1-based in the file. */
-function yamlReasonMistake(lines: string[], errorLine: number, reason: string): { line: number; message: string; hint: string } | undefined {
-  const text = blockScalarLines(lines);
+ * matter's, from its opening `---`; `text`: those of them in blocks of text; `errorLine`: 1-based in the file. */
+function yamlReasonMistake(lines: string[], text: Set<number>, errorLine: number, reason: string): { line: number; message: string; hint: string } | undefined {
   const isValueLine = (index: number) => !text.has(index) && (lines[index] ?? "").trim() !== "" && !(lines[index] ?? "").trim().startsWith("#");
   // A line's indent, a list item's "- " counted in.
   const indentOf = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;

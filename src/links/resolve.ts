@@ -1,4 +1,4 @@
-// Decides what each internal link means: fine, a fragment to correct, or broken (with the likelyMeant match).
+// Decides what each internal link means: fine, a fragment to correct, or broken (with the closest match).
 import { likelyMeant } from "../edit-distance.ts";
 
 /** What the checker knows about the built site. */
